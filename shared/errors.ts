@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import type { Locale } from './enums'
+
+/**
+ * Stable error codes. The code is the contract; the sentences are for people
+ * and may be reworded without breaking any caller.
+ */
+export const ErrorCode = z.enum([
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNKNOWN_METHOD',
+  'UNKNOWN_COLUMN',
+  'STAGE_REQUIREMENTS',
+  'PATH_NOT_ALLOWED',
+  'DB_NEWER_VERSION',
+  'DB_NOT_WORKBENCH',
+  'DB_CORRUPT',
+  'DB_BUSY',
+  'DB_READONLY',
+  'DISK_FULL',
+  'WORKSPACE_NOT_EMPTY',
+  'INTERNAL',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const ErrorMessages: Record<ErrorCode, Record<Locale, string>> = {
+  VALIDATION: { 'zh-CN': '输入不正确，请检查标出的字段。', en: 'Some input is not valid; check the marked fields.' },
+  NOT_FOUND: { 'zh-CN': '找不到该记录，它可能已被删除。', en: 'The record was not found; it may have been deleted.' },
+  CONFLICT: {
+    'zh-CN': '该记录已被他人或其他窗口修改，请查看最新值后再保存。',
+    en: 'This record was changed elsewhere since you loaded it; review the latest values and save again.',
+  },
+  UNKNOWN_METHOD: { 'zh-CN': '不支持的操作。', en: 'This operation is not supported.' },
+  UNKNOWN_COLUMN: { 'zh-CN': '不能按该列排序或筛选。', en: 'That column cannot be used for sorting or filtering.' },
+  STAGE_REQUIREMENTS: {
+    'zh-CN': '进入该阶段前需要先填写必填字段。',
+    en: 'Fill in the required fields before moving to this stage.',
+  },
+  PATH_NOT_ALLOWED: {
+    'zh-CN': '只能使用在对话框中选择的文件。',
+    en: 'Only files chosen in a file dialog can be used.',
+  },
+  DB_NEWER_VERSION: {
+    'zh-CN': '该数据库由更新版本的商机工作台创建，请升级后再打开。文件未被修改。',
+    en: 'This database was made by a newer version of the workbench; upgrade to open it. The file was not changed.',
+  },
+  DB_NOT_WORKBENCH: {
+    'zh-CN': '该文件不是商机工作台的数据库。文件未被修改。',
+    en: 'This file is not a workbench database. The file was not changed.',
+  },
+  DB_CORRUPT: {
+    'zh-CN': '数据库文件已损坏。文件未被修改，可从备份恢复。',
+    en: 'The database file is damaged. It was not changed; you can restore a backup.',
+  },
+  DB_BUSY: { 'zh-CN': '数据库正忙，请稍后重试。', en: 'The database is busy; try again in a moment.' },
+  DB_READONLY: { 'zh-CN': '数据库文件是只读的，无法保存。', en: 'The database file is read-only; nothing can be saved.' },
+  DISK_FULL: { 'zh-CN': '磁盘已满，未能保存。已保存的数据不受影响。', en: 'The disk is full; nothing was saved. Saved data is safe.' },
+  WORKSPACE_NOT_EMPTY: {
+    'zh-CN': '演示数据只能加载到空的工作区。',
+    en: 'The demo workspace can only be loaded into an empty workspace.',
+  },
+  INTERNAL: { 'zh-CN': '发生内部错误，操作未完成。', en: 'An internal error stopped the operation.' },
+}
+
+/** One problem with one field, as shown next to that field. */
+export const FieldIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+})
+export type FieldIssue = z.infer<typeof FieldIssue>
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: z.unknown().optional(),
+})
+export type ApiError = z.infer<typeof ApiError>
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return ErrorMessages[code][locale]
+}

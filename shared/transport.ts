@@ -1,0 +1,33 @@
+/**
+ * The web host's wire protocol. The renderer's HTTP bridge and the server
+ * import these names so that neither side spells a route by hand.
+ */
+export const WebRoutes = {
+  /** POST {method, input, meta} → Envelope (always HTTP 200 once the body parsed). */
+  invoke: '/api/invoke',
+  /** WebSocket; the server sends {event, payload} frames. */
+  events: '/api/events',
+} as const
+
+export interface InvokeRequest {
+  method: string
+  input: unknown
+  meta: unknown
+}
+
+export interface EventFrame {
+  event: string
+  payload: unknown
+}
+
+/** The IPC channel names used by the Electron preload and main process. */
+export const IpcChannels = {
+  invoke: 'workbench:invoke',
+  event: 'workbench:event',
+  /** Main → renderer: a menu command such as "import" or "backup". */
+  menu: 'workbench:menu',
+} as const
+
+/** Commands the app menu sends to the window. */
+export const MenuCommands = ['new-workspace', 'open-workspace', 'import', 'export', 'backup', 'load-demo', 'about'] as const
+export type MenuCommand = (typeof MenuCommands)[number]
