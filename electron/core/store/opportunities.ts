@@ -1,0 +1,68 @@
+import type { Database } from 'better-sqlite3'
+import type { Stage, StageHistoryEntry } from '../../../shared/entities'
+import { writeAudit } from './audit'
+import { getLiveRow, insertRecord, updateRecord, type Row } from './records'
+import type { WriteContext } from './writeContext'
+
+/** Columns that follow the stage: its pipeline, when it was entered, when the deal closed. */
+function stageColumns(stage: Stage, ctx: WriteContext): Row {
+  return {
+    stage_id: stage.id,
+    pipeline_id: stage.pipelineId,
+    stage_entered_at: ctx.now,
+    closed_at: stage.kind === 'open' ? null : ctx.now,
+  }
+}
+
+function recordStageChange(db: Database, ctx: WriteContext, id: number, fromStageId: number | null, toStageId: number): void {
+  db.prepare(
+    `INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by, batch_id)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(id, fromStageId, toStageId, ctx.now, ctx.userId, ctx.batchId ?? null)
+}
+
+/** Inserts the deal with its first stage-history row and audit row, in the caller's transaction. */
+export function insertOpportunity(db: Database, ctx: WriteContext, values: Row, stage: Stage): number {
+  const id = insertRecord(db, ctx, 'opportunity', { ...values, ...stageColumns(stage, ctx) })
+  recordStageChange(db, ctx, id, null, stage.id)
+  return id
+}
+
+/**
+ * Updates fields and, when the stage changes, writes the stage-history row
+ * and a 'stage' audit row alongside the field audit rows.
+ */
+export function updateOpportunity(
+  db: Database,
+  ctx: WriteContext,
+  id: number,
+  version: number,
+  values: Row,
+  newStage: Stage | undefined,
+): void {
+  const before = getLiveRow(db, 'opportunity', id)
+  const stageChanged = newStage !== undefined && newStage.id !== before.stage_id
+  const columns = stageChanged ? { ...values, ...stageColumns(newStage, ctx) } : values
+  updateRecord(db, ctx, 'opportunity', id, version, columns)
+  if (stageChanged) {
+    recordStageChange(db, ctx, id, before.stage_id as number, newStage.id)
+    writeAudit(db, ctx, 'opportunity', id, 'stage', [
+      { field: 'stage_id', oldValue: before.stage_id, newValue: newStage.id },
+    ])
+  }
+}
+
+export function stageHistoryOf(db: Database, opportunityId: number): StageHistoryEntry[] {
+  return db
+    .prepare(
+      `SELECT h.id, h.opportunity_id AS opportunityId, h.from_stage_id AS fromStageId, h.to_stage_id AS toStageId,
+         f.name_zh AS fromStageName, t.name_zh AS toStageName, h.changed_at AS changedAt,
+         h.changed_by AS changedBy, u.name AS changedByName
+       FROM stage_history h
+       JOIN stages t ON t.id = h.to_stage_id
+       LEFT JOIN stages f ON f.id = h.from_stage_id
+       LEFT JOIN users u ON u.id = h.changed_by
+       WHERE h.opportunity_id = ? ORDER BY h.changed_at, h.id`,
+    )
+    .all(opportunityId) as StageHistoryEntry[]
+}
