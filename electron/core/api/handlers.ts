@@ -1,0 +1,88 @@
+import type { CallMeta, MethodName, MethodOutput, ParsedInput } from '../../../shared/api'
+import type { GridEntity } from '../../../shared/enums'
+import type { Core } from '../core'
+import { loadDemoWorkspace } from '../demo'
+import { createOpportunity, deleteOpportunity, opportunityDetail, updateOpportunityFields } from '../services/opportunities'
+import {
+  createAccount,
+  createContact,
+  createLead,
+  createTask,
+  logActivity,
+  restoreTrashed,
+  setTaskStatus,
+} from '../services/records'
+import { getSettings, updateSettings } from '../services/settings'
+import { listAudit } from '../store/audit'
+import { lookupAccounts } from '../store/lookup'
+import { listTrash } from '../store/records'
+import { listPicklists, listPipelines, listStages, listUsers } from '../store/reference'
+import { getGridRow } from '../store/rows'
+import { workspaceStats } from '../store/stats'
+import { runWindowQuery } from '../store/windowQuery'
+import { APP_VERSION } from '../version'
+import { LATEST_VERSION } from '../store/migrations'
+
+export type Handler<M extends MethodName> = (
+  core: Core,
+  input: ParsedInput<M>,
+  meta: CallMeta,
+) => MethodOutput<M> | Promise<MethodOutput<M>>
+
+export type HandlerTable = { [M in MethodName]: Handler<M> }
+
+const windowOf =
+  <E extends GridEntity>(entity: E) =>
+  (core: Core, input: ParsedInput<'opportunities.list'>) =>
+    runWindowQuery(core.db, entity, input)
+
+/** Method name → service call. Input arrives already validated by the contract. */
+export const handlers: HandlerTable = {
+  'app.info': (core) => ({
+    version: APP_VERSION,
+    schemaVersion: LATEST_VERSION,
+    dbPath: core.dbPath,
+    surface: core.surface,
+  }),
+  'settings.get': (core) => getSettings(core),
+  'settings.update': (core, input) => updateSettings(core, input),
+
+  'workspace.stats': (core) => workspaceStats(core.db),
+  'workspace.loadDemo': (core, input) => {
+    loadDemoWorkspace(core.db, { scale: input.scale, anchor: core.clock() })
+    core.events.emit('data-changed', {
+      entities: ['user', 'account', 'contact', 'lead', 'opportunity', 'activity', 'task'],
+      reason: 'demo',
+    })
+    return workspaceStats(core.db)
+  },
+
+  'users.list': (core) => listUsers(core.db),
+  'pipelines.list': (core) => listPipelines(core.db),
+  'stages.list': (core, input) => listStages(core.db, input.pipelineId),
+  'picklists.list': (core) => listPicklists(core.db),
+
+  'opportunities.list': windowOf('opportunity') as Handler<'opportunities.list'>,
+  'opportunities.get': (core, input) => getGridRow(core.db, 'opportunity', input.id),
+  'opportunities.detail': (core, input) => opportunityDetail(core, input.id),
+  'opportunities.create': createOpportunity,
+  'opportunities.update': updateOpportunityFields,
+  'opportunities.delete': deleteOpportunity,
+
+  'accounts.list': windowOf('account') as Handler<'accounts.list'>,
+  'accounts.lookup': (core, input) => lookupAccounts(core.db, input.query, input.limit),
+  'accounts.create': createAccount,
+  'contacts.list': windowOf('contact') as Handler<'contacts.list'>,
+  'contacts.create': createContact,
+  'leads.list': windowOf('lead') as Handler<'leads.list'>,
+  'leads.create': createLead,
+  'activities.list': windowOf('activity') as Handler<'activities.list'>,
+  'activities.create': logActivity,
+  'tasks.list': windowOf('task') as Handler<'tasks.list'>,
+  'tasks.create': createTask,
+  'tasks.setStatus': setTaskStatus,
+
+  'audit.list': (core, input) => listAudit(core.db, input.entityType, input.entityId, input.limit),
+  'trash.list': (core) => listTrash(core.db),
+  'trash.restore': restoreTrashed,
+}

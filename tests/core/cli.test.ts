@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../helpers/workspace'
+
+const run = promisify(execFile)
+const tsx = path.resolve('node_modules/tsx/dist/cli.mjs')
+
+/** Runs the CLI exactly as `npm run workbench -- …` does, on Node 24. */
+async function workbench(args: string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [tsx, 'electron/cli/index.ts', ...args], {
+      env: { ...process.env, ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    })
+    return { code: 0, stdout, stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('CLI', () => {
+  it('init, demo and stats --json print the demo’s counts', async () => {
+    const db = path.join(tempDir(), 'demo.db')
+    expect((await workbench(['init', '--db', db])).code).toBe(0)
+    const demo = await workbench(['demo', '--db', db, '--scale', '300', '--json'])
+    expect(demo.code).toBe(0)
+    const stats = await workbench(['stats', '--db', db, '--json'])
+    expect(stats.code).toBe(0)
+    const parsed = JSON.parse(stats.stdout) as { counts: Record<string, number>; byStage: { count: number }[] }
+    expect(parsed.counts.opportunities).toBe(300)
+    expect(parsed.counts.accounts).toBeGreaterThan(0)
+    expect(parsed.counts.activities).toBeGreaterThan(parsed.counts.opportunities)
+    expect(parsed.byStage.reduce((sum, s) => sum + s.count, 0)).toBe(300)
+    expect(JSON.parse(demo.stdout)).toEqual(parsed)
+  })
+
+  it('honours WORKBENCH_DB when --db is absent', async () => {
+    const db = path.join(tempDir(), 'env.db')
+    const result = await workbench(['init'], { WORKBENCH_DB: db })
+    expect(result.stdout).toContain(db)
+  })
+
+  it('explains refusals in the user’s language and exits non-zero', async () => {
+    const db = path.join(tempDir(), 'twice.db')
+    await workbench(['demo', '--db', db, '--scale', '50'])
+    const zh = await workbench(['demo', '--db', db, '--scale', '50', '--lang', 'zh-CN'])
+    expect(zh.code).toBe(1)
+    expect(zh.stderr).toContain('演示数据只能加载到空的工作区')
+    const en = await workbench(['demo', '--db', db, '--scale', '0', '--lang', 'en'])
+    expect(en.code).toBe(1)
+    expect(en.stderr).toContain('Some input is not valid')
+    const unknown = await workbench(['frobnicate'])
+    expect(unknown.code).toBe(2)
+  })
+})
