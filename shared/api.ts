@@ -12,8 +12,12 @@ import {
   Opportunity,
   OpportunityInput,
   OpportunityPatch,
+  GridInputs,
+  GridPatches,
   PicklistItem,
   Pipeline,
+  SavedView,
+  SavedViewInput,
   Stage,
   StageHistoryEntry,
   Task,
@@ -21,9 +25,9 @@ import {
   TrashItem,
   User,
 } from './entities'
-import { EntityType, Locale, TaskStatus, TrashableEntity } from './enums'
+import { EntityType, GridEntity, Locale, TaskStatus, TrashableEntity } from './enums'
 import { Id, IsoDateTime, Version } from './primitives'
-import { WindowQueries, windowResult } from './query'
+import { GroupQuery, GroupRow, WindowQueries, windowResult } from './query'
 
 const Empty = z.object({}).strict()
 const ById = z.object({ id: Id }).strict()
@@ -78,6 +82,42 @@ export const LookupResult = z.array(z.object({ id: Id, name: z.string() }))
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
+/** The most rows one paste or bulk edit may touch in one transaction. */
+export const MAX_BATCH = 5000
+
+const changesOf = <E extends keyof typeof GridPatches>(entity: E) =>
+  z
+    .object({
+      entity: z.literal(entity),
+      changes: z.array(z.object({ id: Id, version: Version, patch: GridPatches[entity] }).strict()).min(1).max(MAX_BATCH),
+    })
+    .strict()
+
+const creationsOf = <E extends keyof typeof GridInputs>(entity: E) =>
+  z.object({ entity: z.literal(entity), rows: z.array(GridInputs[entity]).min(1).max(MAX_BATCH) }).strict()
+
+/** One batch of grid edits: all rows commit together or none does. */
+export const GridUpdate = z.discriminatedUnion('entity', [
+  changesOf('opportunity'),
+  changesOf('lead'),
+  changesOf('account'),
+  changesOf('contact'),
+  changesOf('task'),
+  changesOf('activity'),
+])
+export type GridUpdate = z.infer<typeof GridUpdate>
+
+export const GridCreate = z.discriminatedUnion('entity', [
+  creationsOf('opportunity'),
+  creationsOf('lead'),
+  creationsOf('account'),
+  creationsOf('contact'),
+  creationsOf('task'),
+])
+export type GridCreate = z.infer<typeof GridCreate>
+
+const RowVersions = z.object({ rows: z.array(z.object({ id: Id, version: Version })) })
+
 /**
  * Every method the workbench exposes, on every surface. The handler table,
  * the IPC bridge, the web host and the renderer's client are all typed from
@@ -124,6 +164,23 @@ export const Api = {
   'tasks.list': method(WindowQueries.task, windowResult(Task)),
   'tasks.create': method(TaskInput, Task),
   'tasks.setStatus': method(z.object({ id: Id, version: Version, status: TaskStatus }).strict(), Task),
+
+  'grid.update': method(GridUpdate, RowVersions),
+  'grid.create': method(GridCreate, RowVersions),
+  'grid.delete': method(
+    z
+      .object({
+        entity: TrashableEntity,
+        rows: z.array(z.object({ id: Id, version: Version }).strict()).min(1).max(MAX_BATCH),
+      })
+      .strict(),
+    Done,
+  ),
+  'grid.groups': method(GroupQuery, z.array(GroupRow)),
+
+  'views.list': method(z.object({ entity: GridEntity }).strict(), z.array(SavedView)),
+  'views.save': method(SavedViewInput.strict(), SavedView),
+  'views.delete': method(ById, Done),
 
   'audit.list': method(
     z.object({ entityType: EntityType, entityId: Id, limit: z.number().int().min(1).max(1000).default(200) }).strict(),

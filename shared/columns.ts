@@ -13,6 +13,8 @@ export type ColumnType =
   | 'user'
   | 'stage'
   | 'account'
+  | 'pipeline'
+  | 'boolean'
 
 export interface ColumnDef {
   readonly key: string
@@ -49,6 +51,8 @@ export const GridColumns = {
     col('name', 'text', '商机名称', 'Opportunity', 220),
     col('accountName', 'account', '客户', 'Account', 180),
     col('stageId', 'stage', '阶段', 'Stage', 110),
+    col('pipelineId', 'pipeline', '业务流程', 'Pipeline', 100, { editable: false }),
+    col('stageKind', 'enum', '状态', 'Status', 80, { options: 'stageKind', editable: false }),
     col('amount', 'currency', '金额', 'Amount', 120),
     col('currency', 'enum', '币种', 'Currency', 70, { options: 'currency' }),
     col('probability', 'percent', '赢率', 'Probability', 80),
@@ -60,6 +64,7 @@ export const GridColumns = {
     col('nextStep', 'text', '下一步', 'Next step', 180),
     col('nextFollowUpDate', 'date', '下次跟进', 'Next follow-up', 120),
     col('lastActivityAt', 'datetime', '最近活动', 'Last activity', 150, { editable: false }),
+    col('isRotting', 'boolean', '停滞', 'Stale', 70, { editable: false }),
     col('lossReason', 'picklist', '输单原因', 'Loss reason', 120, { options: 'loss_reason' }),
     col('competitor', 'text', '竞争对手', 'Competitor', 120),
     col('closedAt', 'datetime', '关闭时间', 'Closed', 150, { editable: false }),
@@ -135,3 +140,6 @@ export function columnKeys<E extends GridEntity>(entity: E): [GridColumnKey<E>, 
 export function findColumn(entity: GridEntity, key: string): ColumnDef | undefined {
   return (GridColumns[entity] as readonly ColumnDef[]).find((c) => c.key === key)
 }
+
+/** Column types a grid can group by (dates group by month). */
+export const groupableTypes: ReadonlySet<ColumnType> = new Set(['stage', 'pipeline', 'user', 'picklist', 'enum', 'account', 'date', 'boolean'])

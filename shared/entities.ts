@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import { ViewState } from './query'
 import {
   AccountLifecycle,
   ActivityType,
   AuditAction,
+  GridEntity,
   Currency,
   EntityType,
   ForecastCategory,
@@ -177,6 +179,8 @@ export const Opportunity = z.object({
   previousOpportunityId: nullableId,
   stageEnteredAt: IsoDateTime,
   closedAt: IsoDateTime.nullable(),
+  /** No activity for longer than the stage's rotting days. */
+  isRotting: z.boolean(),
   ...Stamps,
 })
 export type Opportunity = z.infer<typeof Opportunity>
@@ -337,3 +341,44 @@ export const TaskInput = z.object({
   priority: TaskPriority.default('normal'),
 })
 export type TaskInput = z.infer<typeof TaskInput>
+
+export const SavedView = z.object({
+  id: Id,
+  entity: GridEntity,
+  name: z.string(),
+  /** Built-in views have a key and no owner; they can be copied, not changed. */
+  builtinKey: z.string().nullable(),
+  ownerId: nullableId,
+  shared: z.boolean(),
+  state: ViewState,
+  updatedAt: IsoDateTime,
+})
+export type SavedView = z.infer<typeof SavedView>
+
+export const SavedViewInput = z.object({
+  id: Id.optional(),
+  entity: GridEntity,
+  name: Name,
+  shared: z.boolean().default(false),
+  state: ViewState,
+})
+export type SavedViewInput = z.infer<typeof SavedViewInput>
+
+/** What a grid cell edit, paste, fill or bulk edit may change, per entity. */
+export const GridPatches = {
+  opportunity: OpportunityPatch,
+  lead: LeadInput.partial(),
+  account: AccountInput.partial(),
+  contact: ContactInput.partial(),
+  task: TaskInput.partial().extend({ status: z.enum(['open', 'done']).optional() }),
+  activity: ActivityInput.pick({ type: true, occurredAt: true, content: true, feedback: true, nextPlan: true, nextDate: true }).partial(),
+} as const
+
+/** What a paste past the last row may create, per entity. */
+export const GridInputs = {
+  opportunity: OpportunityInput,
+  lead: LeadInput,
+  account: AccountInput,
+  contact: ContactInput,
+  task: TaskInput,
+} as const

@@ -2,8 +2,26 @@ import { z } from 'zod'
 import { columnKeys } from './columns'
 import type { GridEntity } from './enums'
 
-export const FilterOp = z.enum(['contains', 'equals', 'empty', 'notEmpty', 'between', 'in'])
+export const FilterOp = z.enum(['contains', 'equals', 'empty', 'notEmpty', 'between', 'in', 'preset', 'me'])
 export type FilterOp = z.infer<typeof FilterOp>
+
+/** Relative date ranges, resolved against the workspace clock when the query runs. */
+export const DatePreset = z.enum([
+  'today',
+  'thisWeek',
+  'thisMonth',
+  'thisQuarter',
+  'thisYear',
+  'lastWeek',
+  'lastMonth',
+  'nextMonth',
+  'last7Days',
+  'last30Days',
+  'next7Days',
+  'next30Days',
+  'overdue',
+])
+export type DatePreset = z.infer<typeof DatePreset>
 
 const Scalar = z.union([z.string().max(500), z.number().finite()])
 
@@ -17,19 +35,67 @@ export type FilterValue = z.infer<typeof FilterValue>
 /** The most rows one window may hold: a screenful or two, never a table. */
 export const MAX_WINDOW = 500
 
-function windowQuery<E extends GridEntity>(entity: E) {
+function filtersOf<E extends GridEntity>(entity: E) {
   const column = z.enum(columnKeys(entity))
-  return z.object({
-    offset: z.number().int().min(0).max(10_000_000).default(0),
-    limit: z.number().int().min(1).max(MAX_WINDOW).default(100),
-    sort: z.array(z.object({ column, desc: z.boolean().default(false) })).max(5).default([]),
+  return {
     filters: z
       .array(z.object({ column, op: FilterOp, value: FilterValue.optional() }))
       .max(20)
       .default([]),
     search: z.string().trim().max(200).optional(),
+  }
+}
+
+function sortOf<E extends GridEntity>(entity: E) {
+  return z.array(z.object({ column: z.enum(columnKeys(entity)), desc: z.boolean().default(false) })).max(5).default([])
+}
+
+function windowQuery<E extends GridEntity>(entity: E) {
+  return z.object({
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(MAX_WINDOW).default(100),
+    sort: sortOf(entity),
+    ...filtersOf(entity),
   })
 }
+
+/** Grouping with subtotals: which column, and for dates the month. */
+function groupQuery<E extends GridEntity>(entity: E) {
+  return z.object({ entity: z.literal(entity), groupBy: z.enum(columnKeys(entity)), ...filtersOf(entity) }).strict()
+}
+
+export const GroupQuery = z.discriminatedUnion('entity', [
+  groupQuery('opportunity'),
+  groupQuery('lead'),
+  groupQuery('account'),
+  groupQuery('contact'),
+  groupQuery('activity'),
+  groupQuery('task'),
+])
+export type GroupQuery = z.infer<typeof GroupQuery>
+
+export const GroupRow = z.object({
+  /** The grouped value (a stage id, an owner id, a picklist value, 'YYYY-MM'), or null for blanks. */
+  key: z.union([z.string(), z.number()]).nullable(),
+  count: z.number().int(),
+  /** Sums in the base currency; present for opportunities only. */
+  amount: z.number().nullable(),
+  weightedAmount: z.number().nullable(),
+})
+export type GroupRow = z.infer<typeof GroupRow>
+
+/** What a saved view remembers about a grid. */
+export const ViewState = z.object({
+  filters: z.array(z.object({ column: z.string().max(64), op: FilterOp, value: FilterValue.optional() })).max(20),
+  sort: z.array(z.object({ column: z.string().max(64), desc: z.boolean() })).max(5),
+  columns: z
+    .array(z.object({ key: z.string().max(64), width: z.number().int().min(30).max(2000).optional(), hidden: z.boolean().optional() }))
+    .max(200),
+  pinned: z.number().int().min(0).max(10).default(1),
+  groupBy: z.string().max(64).nullable().default(null),
+  search: z.string().max(200).optional(),
+})
+export type ViewState = z.infer<typeof ViewState>
 
 export const WindowQueries = {
   opportunity: windowQuery('opportunity'),

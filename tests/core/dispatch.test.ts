@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Api, MethodNames } from '../../shared/api'
 import { handlers } from '../../electron/core/api/handlers'
+import { LATEST_VERSION } from '../../electron/core/store/migrations'
 import { openWorkspace } from '../helpers/workspace'
 
 describe('the API door', () => {
@@ -40,7 +41,7 @@ describe('the API door', () => {
 
   it('reports the app, schema and surface', async () => {
     const ws = await openWorkspace()
-    expect(await ws.call('app.info', {})).toMatchObject({ schemaVersion: 2, surface: 'test' })
+    expect(await ws.call('app.info', {})).toMatchObject({ schemaVersion: LATEST_VERSION, surface: 'test' })
   })
 
   it('stores language and current user settings and refuses an unknown user', async () => {

@@ -6,6 +6,7 @@ import { compileWindowQuery } from '../../electron/core/store/windowQuery'
 import { openWorkspace, type TestWorkspace } from '../helpers/workspace'
 
 const base = { offset: 0, limit: 100, sort: [], filters: [] }
+const ctx = { userId: null, today: new Date('2026-11-20T08:00:00Z') }
 
 async function pipelineOf(ws: TestWorkspace) {
   const stages = await ws.call('stages.list', { pipelineId: 1 })
@@ -32,11 +33,11 @@ describe('window queries', () => {
   })
 
   it('refuses a column outside the whitelist when compiling', () => {
-    expect(() => compileWindowQuery('opportunity', { ...base, sort: [{ column: 'version', desc: false }] })).toThrow(
+    expect(() => compileWindowQuery('opportunity', { ...base, sort: [{ column: 'version', desc: false }] }, ctx)).toThrow(
       expect.objectContaining({ code: 'UNKNOWN_COLUMN' }),
     )
     expect(() =>
-      compileWindowQuery('lead', { ...base, filters: [{ column: 'constructor', op: 'equals', value: 1 }] }),
+      compileWindowQuery('lead', { ...base, filters: [{ column: 'constructor', op: 'equals', value: 1 }] }, ctx),
     ).toThrow(expect.objectContaining({ code: 'UNKNOWN_COLUMN' }))
   })
 
@@ -46,7 +47,7 @@ describe('window queries', () => {
       ...base,
       filters: [{ column: 'name', op: 'equals', value: evil }],
       search: evil,
-    })
+    }, ctx)
     expect(compiled.rowsSql).not.toContain(evil)
     expect(compiled.params).toContain(evil)
   })

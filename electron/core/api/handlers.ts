@@ -12,14 +12,15 @@ import {
   restoreTrashed,
   setTaskStatus,
 } from '../services/records'
+import { createGridRows, deleteGridRows, groupRows, listWindow, updateGridRows } from '../services/grid'
 import { getSettings, updateSettings } from '../services/settings'
+import { listSavedViews, removeView, saveView } from '../services/views'
 import { listAudit } from '../store/audit'
 import { lookupAccounts } from '../store/lookup'
 import { listTrash } from '../store/records'
 import { listPicklists, listPipelines, listStages, listUsers } from '../store/reference'
 import { getGridRow } from '../store/rows'
 import { workspaceStats } from '../store/stats'
-import { runWindowQuery } from '../store/windowQuery'
 import { APP_VERSION } from '../version'
 import { LATEST_VERSION } from '../store/migrations'
 
@@ -33,8 +34,8 @@ export type HandlerTable = { [M in MethodName]: Handler<M> }
 
 const windowOf =
   <E extends GridEntity>(entity: E) =>
-  (core: Core, input: ParsedInput<'opportunities.list'>) =>
-    runWindowQuery(core.db, entity, input)
+  (core: Core, input: ParsedInput<'opportunities.list'>, meta: CallMeta) =>
+    listWindow(core, entity, input, meta)
 
 /** Method name → service call. Input arrives already validated by the contract. */
 export const handlers: HandlerTable = {
@@ -81,6 +82,15 @@ export const handlers: HandlerTable = {
   'tasks.list': windowOf('task') as Handler<'tasks.list'>,
   'tasks.create': createTask,
   'tasks.setStatus': setTaskStatus,
+
+  'grid.update': updateGridRows,
+  'grid.create': createGridRows,
+  'grid.delete': deleteGridRows,
+  'grid.groups': groupRows,
+
+  'views.list': listSavedViews,
+  'views.save': saveView,
+  'views.delete': removeView,
 
   'audit.list': (core, input) => listAudit(core.db, input.entityType, input.entityId, input.limit),
   'trash.list': (core) => listTrash(core.db),

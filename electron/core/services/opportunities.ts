@@ -5,23 +5,22 @@ import { missingForStage, type StageFacts } from '../domain/stageRules'
 import { AppError } from '../errors'
 import { listAudit } from '../store/audit'
 import { insertOpportunity, stageHistoryOf, updateOpportunity } from '../store/opportunities'
-import { softDelete, toColumn, type Row } from '../store/records'
+import { softDelete } from '../store/records'
 import { contactsOfAccount, getGridRow, rowsAttachedTo } from '../store/rows'
+import type { WriteContext } from '../store/writeContext'
 import { inTransaction, writeContext } from './context'
-import { requireRecord, requireStage, requireUser } from './references'
+import { checkReferences, toRow } from './recordColumns'
+import { requireStage } from './references'
 
 type CreateInput = ParsedInput<'opportunities.create'>
 type UpdateInput = ParsedInput<'opportunities.update'>
 
 const DAY_MS = 86_400_000
 
-/** Input fields (except the stage, which moves through its own path) as table columns. */
-function toColumns(fields: Record<string, unknown>): Row {
-  const row: Row = {}
-  for (const [field, value] of Object.entries(fields)) {
-    if (field !== 'stageId' && value !== undefined) row[toColumn(field)] = value
-  }
-  return row
+/** Fields as columns; the stage moves through its own path (history, probability, closing). */
+function toColumns(fields: Record<string, unknown>) {
+  const { stageId: _stage, ...rest } = fields
+  return toRow('opportunity', rest)
 }
 
 function assertStageRequirements(stage: Stage, facts: StageFacts, onlyFields?: readonly string[]): void {
@@ -29,41 +28,42 @@ function assertStageRequirements(stage: Stage, facts: StageFacts, onlyFields?: r
   if (missing.length > 0) throw new AppError('STAGE_REQUIREMENTS', { stageId: stage.id, missing })
 }
 
-function checkReferences(core: Core, input: Partial<CreateInput>): void {
-  requireRecord(core, 'account', 'accountId', input.accountId)
-  requireRecord(core, 'contact', 'contactId', input.contactId)
-  requireUser(core, 'ownerId', input.ownerId)
-}
-
-export function createOpportunity(core: Core, input: CreateInput, meta: CallMeta): Opportunity {
+/** Inserts one deal inside the caller's transaction, enforcing its stage's requirements. */
+export function insertOneOpportunity(core: Core, ctx: WriteContext, meta: CallMeta, input: CreateInput): number {
   const stage = requireStage(core, input.stageId)
   checkReferences(core, input)
   assertStageRequirements(stage, input)
   const values = toColumns({ ...input, probability: input.probability ?? stage.probability, ownerId: input.ownerId ?? meta.userId })
-  const id = inTransaction(core, () => insertOpportunity(core.db, writeContext(core, meta), values, stage))
+  return insertOpportunity(core.db, ctx, values, stage)
+}
+
+export function createOpportunity(core: Core, input: CreateInput, meta: CallMeta): Opportunity {
+  const id = inTransaction(core, () => insertOneOpportunity(core, writeContext(core, meta), meta, input))
   core.events.emit('data-changed', { entities: ['opportunity'], reason: 'create' })
   return getGridRow<Opportunity>(core.db, 'opportunity', id)
 }
 
 /**
- * A stage move must satisfy the target stage's requirements; an edit that
- * stays in the stage may not blank a field that stage requires.
+ * Applies one edit inside the caller's transaction. A stage move must satisfy
+ * the target stage's requirements; an edit that stays in the stage may not
+ * blank a field that stage requires. Returns whether the stage moved.
  */
-export function updateOpportunityFields(core: Core, input: UpdateInput, meta: CallMeta): Opportunity {
+export function applyOpportunityUpdate(core: Core, ctx: WriteContext, input: UpdateInput): boolean {
   const { id, version, patch } = input
   const current = getGridRow<Opportunity>(core.db, 'opportunity', id)
   checkReferences(core, patch)
   const targetStage = requireStage(core, patch.stageId ?? current.stageId)
   const stageChanges = targetStage.id !== current.stageId
-  const facts = { ...current, ...patch }
-  assertStageRequirements(targetStage, facts, stageChanges ? undefined : Object.keys(patch))
+  assertStageRequirements(targetStage, { ...current, ...patch }, stageChanges ? undefined : Object.keys(patch))
   const probability = stageChanges && patch.probability == null ? targetStage.probability : patch.probability
-  const values = toColumns({ ...patch, probability })
-  inTransaction(core, () =>
-    updateOpportunity(core.db, writeContext(core, meta), id, version, values, stageChanges ? targetStage : undefined),
-  )
-  core.events.emit('data-changed', { entities: ['opportunity'], reason: stageChanges ? 'stage' : 'update' })
-  return getGridRow<Opportunity>(core.db, 'opportunity', id)
+  updateOpportunity(core.db, ctx, id, version, toColumns({ ...patch, probability }), stageChanges ? targetStage : undefined)
+  return stageChanges
+}
+
+export function updateOpportunityFields(core: Core, input: UpdateInput, meta: CallMeta): Opportunity {
+  const stageChanged = inTransaction(core, () => applyOpportunityUpdate(core, writeContext(core, meta), input))
+  core.events.emit('data-changed', { entities: ['opportunity'], reason: stageChanged ? 'stage' : 'update' })
+  return getGridRow<Opportunity>(core.db, 'opportunity', input.id)
 }
 
 export function deleteOpportunity(core: Core, input: { id: number; version: number }, meta: CallMeta): { ok: true } {

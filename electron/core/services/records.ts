@@ -1,70 +1,64 @@
 import type { CallMeta, ParsedInput } from '../../../shared/api'
 import type { Account, Activity, Contact, Lead, Task } from '../../../shared/entities'
-import type { GridEntity, TaskStatus } from '../../../shared/enums'
+import type { TaskStatus } from '../../../shared/enums'
 import type { Core } from '../core'
-import { normalizeCompanyName, normalizeEmail, normalizePhone } from '../domain/normalize'
-import { getLiveRow, insertRecord, restoreFromTrash, toColumn, updateRecord, type Row } from '../store/records'
+import { getLiveRow, insertRecord, restoreFromTrash, updateRecord, type Row } from '../store/records'
 import { getGridRow } from '../store/rows'
+import type { WriteContext } from '../store/writeContext'
 import { inTransaction, writeContext } from './context'
-import { requireRecord, requireUser } from './references'
+import { checkReferences, toRow } from './recordColumns'
+import { requireRecord } from './references'
 
-function columnsOf(fields: Record<string, unknown>): Row {
-  const row: Row = {}
-  for (const [field, value] of Object.entries(fields)) if (value !== undefined) row[toColumn(field)] = value
-  return row
+export type CreatableEntity = 'account' | 'contact' | 'lead' | 'task'
+
+/** Defaults a create fills in: the creator owns what they create; a lead with no owner goes to the pool (公海). */
+function withDefaults(core: Core, entity: CreatableEntity, fields: Record<string, unknown>, meta: CallMeta) {
+  switch (entity) {
+    case 'lead':
+      return { ...fields, claimedAt: fields.ownerId ? core.clock().toISOString() : null }
+    case 'task':
+      return { ...fields, assigneeId: fields.assigneeId ?? meta.userId }
+    default:
+      return { ...fields, ownerId: fields.ownerId ?? meta.userId }
+  }
 }
 
-function createAndRead<T>(core: Core, meta: CallMeta, entity: GridEntity & ('account' | 'contact' | 'lead' | 'task'), values: Row): T {
-  const id = inTransaction(core, () => insertRecord(core.db, writeContext(core, meta), entity, values))
+/** Inserts one record inside the caller's transaction. */
+export function insertOne(
+  core: Core,
+  ctx: WriteContext,
+  meta: CallMeta,
+  entity: CreatableEntity,
+  fields: Record<string, unknown>,
+): number {
+  const complete = withDefaults(core, entity, fields, meta)
+  checkReferences(core, complete)
+  return insertRecord(core.db, ctx, entity, toRow(entity, complete))
+}
+
+function createAndRead<T>(core: Core, meta: CallMeta, entity: CreatableEntity, fields: Record<string, unknown>): T {
+  const id = inTransaction(core, () => insertOne(core, writeContext(core, meta), meta, entity, fields))
   core.events.emit('data-changed', { entities: [entity], reason: 'create' })
   return getGridRow<T>(core.db, entity, id)
 }
 
-export function createAccount(core: Core, input: ParsedInput<'accounts.create'>, meta: CallMeta): Account {
-  requireUser(core, 'ownerId', input.ownerId)
-  const values = columnsOf({ ...input, ownerId: input.ownerId ?? meta.userId, nameNorm: normalizeCompanyName(input.name) })
-  return createAndRead<Account>(core, meta, 'account', values)
+export const createAccount = (core: Core, input: ParsedInput<'accounts.create'>, meta: CallMeta) =>
+  createAndRead<Account>(core, meta, 'account', input)
+export const createContact = (core: Core, input: ParsedInput<'contacts.create'>, meta: CallMeta) =>
+  createAndRead<Contact>(core, meta, 'contact', input)
+export const createLead = (core: Core, input: ParsedInput<'leads.create'>, meta: CallMeta) =>
+  createAndRead<Lead>(core, meta, 'lead', input)
+export const createTask = (core: Core, input: ParsedInput<'tasks.create'>, meta: CallMeta) =>
+  createAndRead<Task>(core, meta, 'task', input)
+
+/** Marking a task done stamps when; reopening clears it. */
+export function taskStatusFields(core: Core, status: TaskStatus): Record<string, unknown> {
+  return { status, doneAt: status === 'done' ? core.clock().toISOString() : null }
 }
 
-export function createContact(core: Core, input: ParsedInput<'contacts.create'>, meta: CallMeta): Contact {
-  requireRecord(core, 'account', 'accountId', input.accountId)
-  requireUser(core, 'ownerId', input.ownerId)
-  const values = columnsOf({
-    ...input,
-    ownerId: input.ownerId ?? meta.userId,
-    phoneNorm: normalizePhone(input.phone),
-    emailNorm: normalizeEmail(input.email),
-  })
-  return createAndRead<Contact>(core, meta, 'contact', values)
-}
-
-/** A lead with no owner goes to the pool (公海). */
-export function createLead(core: Core, input: ParsedInput<'leads.create'>, meta: CallMeta): Lead {
-  requireUser(core, 'ownerId', input.ownerId)
-  const values = columnsOf({
-    ...input,
-    companyNorm: normalizeCompanyName(input.company),
-    phoneNorm: normalizePhone(input.phone),
-    emailNorm: normalizeEmail(input.email),
-    claimedAt: input.ownerId ? core.clock().toISOString() : null,
-  })
-  return createAndRead<Lead>(core, meta, 'lead', values)
-}
-
-export function createTask(core: Core, input: ParsedInput<'tasks.create'>, meta: CallMeta): Task {
-  requireUser(core, 'assigneeId', input.assigneeId)
-  if (input.entityType) requireRecord(core, input.entityType, 'entityId', input.entityId)
-  return createAndRead<Task>(core, meta, 'task', columnsOf({ ...input, assigneeId: input.assigneeId ?? meta.userId }))
-}
-
-export function setTaskStatus(
-  core: Core,
-  input: { id: number; version: number; status: TaskStatus },
-  meta: CallMeta,
-): Task {
-  const doneAt = input.status === 'done' ? core.clock().toISOString() : null
+export function setTaskStatus(core: Core, input: { id: number; version: number; status: TaskStatus }, meta: CallMeta): Task {
   inTransaction(core, () =>
-    updateRecord(core.db, writeContext(core, meta), 'task', input.id, input.version, { status: input.status, done_at: doneAt }),
+    updateRecord(core.db, writeContext(core, meta), 'task', input.id, input.version, toRow('task', taskStatusFields(core, input.status))),
   )
   core.events.emit('data-changed', { entities: ['task'], reason: 'update' })
   return getGridRow<Task>(core.db, 'task', input.id)
@@ -79,7 +73,7 @@ export function logActivity(core: Core, input: ParsedInput<'activities.create'>,
   const occurredAt = input.occurredAt ?? core.clock().toISOString()
   const id = inTransaction(core, () => {
     const ctx = writeContext(core, meta)
-    const activityId = insertRecord(core.db, ctx, 'activity', columnsOf({ ...input, occurredAt, ownerId: meta.userId }))
+    const activityId = insertRecord(core.db, ctx, 'activity', toRow('activity', { ...input, occurredAt, ownerId: meta.userId }))
     if (input.entityType === 'lead' || input.entityType === 'opportunity') {
       const target = getLiveRow(core.db, input.entityType, input.entityId)
       const updates: Row = {}
@@ -93,11 +87,7 @@ export function logActivity(core: Core, input: ParsedInput<'activities.create'>,
   return getGridRow<Activity>(core.db, 'activity', id)
 }
 
-export function restoreTrashed(
-  core: Core,
-  input: ParsedInput<'trash.restore'>,
-  meta: CallMeta,
-): { ok: true } {
+export function restoreTrashed(core: Core, input: ParsedInput<'trash.restore'>, meta: CallMeta): { ok: true } {
   inTransaction(core, () => restoreFromTrash(core.db, writeContext(core, meta), input.entityType, input.entityId))
   core.events.emit('data-changed', { entities: [input.entityType], reason: 'restore' })
   return { ok: true }

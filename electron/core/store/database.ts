@@ -41,7 +41,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
   try {
     const fromVersion = inspect(db, existing)
-    configure(db, options.readonly ?? false)
+    configure(db, options.readonly ?? false, options.now ?? (() => new Date()))
     let preMigrationBackup: string | null = null
     if (fromVersion < LATEST_VERSION) {
       if (existing && fromVersion > 0) {
@@ -79,8 +79,10 @@ function inspect(db: Database, existing: boolean): number {
   return version
 }
 
-function configure(db: Database, readonly: boolean): void {
+function configure(db: Database, readonly: boolean, now: () => Date): void {
   if (!readonly) db.pragma('journal_mode = WAL')
+  // Queries about time (rotting, overdue) read the workspace clock, so tests can move it.
+  db.function('wb_now', { deterministic: false }, () => now().toISOString())
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.pragma('synchronous = NORMAL')

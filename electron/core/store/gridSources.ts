@@ -31,6 +31,13 @@ const stamps = (alias: string) => ({
 })
 const userName = (col: string) => `(SELECT name FROM users WHERE id = ${col})`
 
+/** A deal rots when an open stage's rotting days pass without activity (wb_now() is the workspace clock). */
+const rottingSql = `(s.kind = 'open' AND s.rotting_days IS NOT NULL
+  AND julianday(wb_now()) - julianday(max(coalesce(o.last_activity_at, ''), o.stage_entered_at)) > s.rotting_days)`
+
+/** Amounts in the base currency, at the rates kept in Settings. */
+export const baseAmountSql = `(o.amount * coalesce((SELECT rate FROM currency_rates WHERE currency = o.currency), 1))`
+
 /**
  * One SQL source per grid entity. Keys here are exactly the keys of
  * `GridColumns` in the contract; a test keeps the two in step.
@@ -51,11 +58,15 @@ export const gridSources: Record<GridEntity, GridSource> = {
       o.loss_reason AS lossReason, o.competitor, o.loss_note AS lossNote, o.signed_date AS signedDate,
       o.forecast_category AS forecastCategory, o.previous_opportunity_id AS previousOpportunityId,
       o.stage_entered_at AS stageEnteredAt, o.closed_at AS closedAt,
-      o.created_at AS createdAt, o.updated_at AS updatedAt, o.version`,
+      o.created_at AS createdAt, o.updated_at AS updatedAt, o.version, ${rottingSql} AS isRotting`,
+    map: (row) => ({ ...row, isRotting: row.isRotting === 1 }),
     columns: {
       name: plain('o.name'),
       accountName: plain('a.name'),
       stageId: { expr: 'o.stage_id', sortExpr: 's.sort_order' },
+      pipelineId: plain('o.pipeline_id'),
+      stageKind: plain('s.kind'),
+      isRotting: plain(rottingSql),
       amount: plain('o.amount'),
       currency: plain('o.currency'),
       probability: plain('o.probability'),

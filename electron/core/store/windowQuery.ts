@@ -1,52 +1,48 @@
 import type { Database } from 'better-sqlite3'
-import { findColumn } from '../../../shared/columns'
+import { findColumn, groupableTypes } from '../../../shared/columns'
+import { resolveDatePreset } from '../../../shared/datePresets'
 import type { GridEntity } from '../../../shared/enums'
-import type { FilterValue, WindowQuery } from '../../../shared/query'
+import { DatePreset, type FilterValue, type GroupRow, type WindowQuery } from '../../../shared/query'
 import { AppError } from '../errors'
+import { aliasOf, baseAmountSql, dateTypes, gridSources, type ColumnSql } from './gridSources'
 import { escapeLike } from './like'
-import { aliasOf, dateTypes, gridSources, type ColumnSql } from './gridSources'
+
+/** What a query needs beyond its own words: who asks ('me') and what day it is (presets). */
+export interface QueryContext {
+  userId: number | null
+  today: Date
+}
+
+type Bound = string | number | null
+type Filter = WindowQuery['filters'][number]
+
+interface CompiledWhere {
+  sql: string
+  params: Bound[]
+}
 
 export interface CompiledQuery {
   rowsSql: string
   countSql: string
-  params: unknown[]
+  params: Bound[]
 }
-
-type Bound = string | number | null
 
 /**
  * Turns a window query into SQL. Column names come only from the contract's
  * whitelist; every user value is a bound parameter.
  */
-export function compileWindowQuery(entity: GridEntity, query: WindowQuery): CompiledQuery {
+export function compileWindowQuery(entity: GridEntity, query: WindowQuery, ctx: QueryContext): CompiledQuery {
   const source = gridSources[entity]
-  const where: string[] = [source.where]
-  const params: Bound[] = []
-
-  for (const filter of query.filters) {
-    const column = resolveColumn(entity, filter.column)
-    const isDate = dateTypes.has(findColumn(entity, filter.column)!.type)
-    const clause = compileFilter(column, filter.op, filter.value, isDate, params)
-    if (clause) where.push(clause)
-  }
-  if (query.search) {
-    const like = `%${escapeLike(query.search)}%`
-    where.push(`(${source.search.map((expr) => `${expr} LIKE ? ESCAPE '\\'`).join(' OR ')})`)
-    for (let i = 0; i < source.search.length; i += 1) params.push(like)
-  }
-
+  const where = compileWhere(entity, query.filters, query.search, ctx)
   const order = query.sort.map((s) => {
     const column = resolveColumn(entity, s.column)
     return `${column.sortExpr ?? column.expr} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`
   })
-  const idColumn = `${aliasOf(entity)}.id`
-  order.push(`${idColumn} ${query.sort[0]?.desc ? 'DESC' : 'ASC'}`)
-
-  const whereSql = where.join(' AND ')
+  order.push(`${aliasOf(entity)}.id ${query.sort[0]?.desc ? 'DESC' : 'ASC'}`)
   return {
-    rowsSql: `SELECT ${source.select} FROM ${source.from} WHERE ${whereSql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
-    countSql: `SELECT count(*) AS n FROM ${source.from} WHERE ${whereSql}`,
-    params,
+    rowsSql: `SELECT ${source.select} FROM ${source.from} WHERE ${where.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+    countSql: `SELECT count(*) AS n FROM ${source.from} WHERE ${where.sql}`,
+    params: where.params,
   }
 }
 
@@ -54,8 +50,9 @@ export function runWindowQuery<T>(
   db: Database,
   entity: GridEntity,
   query: WindowQuery,
+  ctx: QueryContext,
 ): { rows: T[]; total: number; offset: number } {
-  const compiled = compileWindowQuery(entity, query)
+  const compiled = compileWindowQuery(entity, query, ctx)
   const map = gridSources[entity].map ?? ((row: Record<string, unknown>) => row)
   const rows = db
     .prepare(compiled.rowsSql)
@@ -65,20 +62,62 @@ export function runWindowQuery<T>(
   return { rows, total, offset: query.offset }
 }
 
+/**
+ * Counts and subtotals per value of one column, under the same filters as
+ * the grid. Dates group by month; amounts are summed in the base currency.
+ */
+export function runGroupQuery(
+  db: Database,
+  entity: GridEntity,
+  groupBy: string,
+  filters: Filter[],
+  search: string | undefined,
+  ctx: QueryContext,
+): GroupRow[] {
+  const column = resolveColumn(entity, groupBy)
+  const type = findColumn(entity, groupBy)!.type
+  if (!groupableTypes.has(type)) throw new AppError('UNKNOWN_COLUMN', { entity, column: groupBy, reason: 'not groupable' })
+  const key = dateTypes.has(type) ? `substr(${column.expr}, 1, 7)` : column.expr
+  const sums =
+    entity === 'opportunity'
+      ? `sum(${baseAmountSql}) AS amount, sum(${baseAmountSql} * o.probability / 100.0) AS weightedAmount`
+      : 'NULL AS amount, NULL AS weightedAmount'
+  const where = compileWhere(entity, filters, search, ctx)
+  const source = gridSources[entity]
+  return db
+    .prepare(
+      `SELECT ${key} AS key, count(*) AS count, ${sums} FROM ${source.from} WHERE ${where.sql}
+       GROUP BY 1 ORDER BY min(${column.sortExpr ?? key}) NULLS LAST`,
+    )
+    .all(...where.params) as GroupRow[]
+}
+
+function compileWhere(entity: GridEntity, filters: Filter[], search: string | undefined, ctx: QueryContext): CompiledWhere {
+  const source = gridSources[entity]
+  const clauses: string[] = [source.where]
+  const params: Bound[] = []
+  for (const filter of filters) {
+    const column = resolveColumn(entity, filter.column)
+    const isDate = dateTypes.has(findColumn(entity, filter.column)!.type)
+    const clause = compileFilter(column.expr, filter, isDate, ctx, params)
+    if (clause) clauses.push(clause)
+  }
+  if (search) {
+    const like = `%${escapeLike(search)}%`
+    clauses.push(`(${source.search.map((expr) => `${expr} LIKE ? ESCAPE '\\'`).join(' OR ')})`)
+    for (let i = 0; i < source.search.length; i += 1) params.push(like)
+  }
+  return { sql: clauses.join(' AND '), params }
+}
+
 function resolveColumn(entity: GridEntity, key: string): ColumnSql {
   const column = Object.hasOwn(gridSources[entity].columns, key) ? gridSources[entity].columns[key] : undefined
   if (!column || !findColumn(entity, key)) throw new AppError('UNKNOWN_COLUMN', { entity, column: key })
   return column
 }
 
-function compileFilter(
-  column: ColumnSql,
-  op: WindowQuery['filters'][number]['op'],
-  value: FilterValue | undefined,
-  isDate: boolean,
-  params: Bound[],
-): string | null {
-  const expr = column.expr
+function compileFilter(expr: string, filter: Filter, isDate: boolean, ctx: QueryContext, params: Bound[]): string | null {
+  const { op, value } = filter
   switch (op) {
     case 'empty':
       return `(${expr} IS NULL OR ${expr} = '')`
@@ -94,6 +133,12 @@ function compileFilter(
       return compileIn(expr, value, params)
     case 'between':
       return compileBetween(expr, value, isDate, params)
+    case 'me':
+      if (ctx.userId === null) return '0'
+      params.push(ctx.userId)
+      return `${expr} = ?`
+    case 'preset':
+      return compilePreset(expr, value, isDate, ctx, params)
   }
 }
 
@@ -118,14 +163,27 @@ function compileBetween(expr: string, value: FilterValue | undefined, isDate: bo
     params.push(value.from)
   }
   if (value.to !== null && value.to !== undefined) {
-    if (isDate && typeof value.to === 'string' && value.to.length === 10) {
-      parts.push(`${expr} < date(?, '+1 day')`)
-    } else {
-      parts.push(`${expr} <= ?`)
-    }
+    parts.push(isDate && typeof value.to === 'string' && value.to.length === 10 ? `${expr} < date(?, '+1 day')` : `${expr} <= ?`)
     params.push(value.to)
   }
   return parts.length > 0 ? parts.join(' AND ') : null
+}
+
+/** Presets become a half-open range of date strings, which compare correctly with dates and timestamps alike. */
+function compilePreset(expr: string, value: FilterValue | undefined, isDate: boolean, ctx: QueryContext, params: Bound[]): string {
+  const preset = DatePreset.safeParse(value)
+  if (!isDate || !preset.success) throw invalid('preset expects a date column and a known preset')
+  const range = resolveDatePreset(preset.data, ctx.today)
+  const parts: string[] = [`${expr} IS NOT NULL`]
+  if (range.from) {
+    parts.push(`${expr} >= ?`)
+    params.push(range.from)
+  }
+  if (range.to) {
+    parts.push(`${expr} < ?`)
+    params.push(range.to)
+  }
+  return parts.join(' AND ')
 }
 
 function scalar(value: FilterValue | undefined): string | number {
