@@ -44,7 +44,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!zod$|\\./)', message: 'shared/ imports only zod and its own modules.' }] },
+        {
+          patterns: [
+            { regex: '^(?!zod$|\\.)', message: 'shared/ imports only zod and its own modules.' },
+            { regex: '(^|/)(electron|renderer|e2e|tests|bench)(/|$)', message: 'shared/ never reaches into other layers.' },
+          ],
+        },
       ],
     },
   },

@@ -10,7 +10,14 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platfor
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), PRODUCT_NAME)
 }
 
-/** `--db PATH` wins, then WORKBENCH_DB, then the workspace in the user-data folder. */
-export function resolveWorkspacePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(flag ?? env.WORKBENCH_DB ?? path.join(defaultUserDataDir(env), 'workspace.db'))
+export const DEFAULT_DB_NAME = 'workspace.db'
+
+/** `--db PATH` wins, then WORKBENCH_DB, then the workspace in the user-data folder. Every surface agrees. */
+export function resolveWorkspacePath(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  userDataDir: string = defaultUserDataDir(env),
+): string {
+  const chosen = [flag, env.WORKBENCH_DB].find((value) => value !== undefined && value.trim() !== '')
+  return path.resolve(chosen ?? path.join(userDataDir, DEFAULT_DB_NAME))
 }
