@@ -224,13 +224,19 @@ export type SeedWriter = ReturnType<typeof createSeedWriter>
 export function createSeedWriter(db: Database) {
   const written = Object.fromEntries(seedTables.map((table) => [table, 0])) as Record<SeedTable, number>
 
-  /** A prepared INSERT whose named parameters are the row's camelCase fields. */
+  /**
+   * A prepared INSERT of the given camelCase fields into their snake_case
+   * columns. Values are bound by position, measurably cheaper than by name
+   * at a million rows.
+   */
   function inserter<Row extends object>(table: SeedTable, fields: readonly (keyof Row & string)[]) {
     const statement = db.prepare(
-      `INSERT INTO ${table} (${fields.map(toColumn).join(', ')}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`,
+      `INSERT INTO ${table} (${fields.map(toColumn).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`,
     )
+    const values: unknown[] = new Array(fields.length)
     return (row: Row): void => {
-      statement.run(row)
+      for (let i = 0; i < fields.length; i++) values[i] = row[fields[i]!]
+      statement.run(values)
       written[table]++
     }
   }
@@ -282,6 +288,26 @@ export function createSeedWriter(db: Database) {
     /** Runs `work` in one IMMEDIATE transaction: all of it lands, or none. */
     runInTransaction<T>(work: () => T): T {
       return db.transaction(work).immediate()
+    },
+
+    /**
+     * Runs `work` with the secondary indexes of the seeded tables dropped, then
+     * rebuilds them: one sorted build is far cheaper than a million random
+     * inserts into each. Must run inside runInTransaction, so that a failure
+     * rolls the indexes back together with the rows.
+     */
+    withIndexesRebuiltAfter<T>(work: () => T): T {
+      if (!db.inTransaction) throw new Error('withIndexesRebuiltAfter needs a transaction')
+      const indexes = db
+        .prepare(
+          `SELECT name, sql FROM sqlite_master
+           WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${seedTables.map(() => '?').join(', ')})`,
+        )
+        .all(...seedTables) as { name: string; sql: string }[]
+      for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`)
+      const result = work()
+      for (const index of indexes) db.exec(index.sql)
+      return result
     },
 
     /** The demo only goes into a workspace without business records, trashed ones included. */
