@@ -56,6 +56,8 @@ function windowQuery<E extends GridEntity>(entity: E) {
     limit: z.number().int().min(1).max(MAX_WINDOW).default(100),
     sort: sortOf(entity),
     ...filtersOf(entity),
+    /** Scrolling through an unchanged query needs no new count; the first window of a query does. */
+    withTotal: z.boolean().default(true),
   })
 }
 
@@ -110,10 +112,16 @@ export const WindowQueries = {
 export interface WindowQuery {
   offset: number
   limit: number
+  withTotal?: boolean
   sort: { column: string; desc: boolean }[]
   filters: { column: string; op: FilterOp; value?: FilterValue }[]
   search?: string
 }
 
 export const windowResult = <T extends z.ZodType>(row: T) =>
-  z.object({ rows: z.array(row), total: z.number().int().min(0), offset: z.number().int().min(0) })
+  z.object({
+    rows: z.array(row),
+    /** Null when the caller asked for no count. */
+    total: z.number().int().min(0).nullable(),
+    offset: z.number().int().min(0),
+  })

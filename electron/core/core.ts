@@ -43,6 +43,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events: new EventBus(),
     paths: new PathGuard(ownFolders, options.trustAllPaths ?? false),
     preMigrationBackup: opened.preMigrationBackup,
-    close: () => opened.db.close(),
+    close: () => {
+      // Keeps the planner's statistics fresh, as SQLite recommends before closing.
+      opened.db.pragma('optimize')
+      opened.db.close()
+    },
   }
 }

@@ -48,7 +48,8 @@ describe('window queries', () => {
       filters: [{ column: 'name', op: 'equals', value: evil }],
       search: evil,
     }, ctx)
-    expect(compiled.rowsSql).not.toContain(evil)
+    expect(compiled.idsSql).not.toContain(evil)
+    expect(compiled.countSql).not.toContain(evil)
     expect(compiled.params).toContain(evil)
   })
 
@@ -103,5 +104,41 @@ describe('window queries', () => {
     expect((await ws.call('leads.list', base)).total).toBe(0)
     expect((await ws.call('activities.list', base)).total).toBe(0)
     expect((await ws.call('tasks.list', base)).total).toBe(0)
+  })
+})
+
+describe('indexed sorting', () => {
+  it('sorts every opportunity column a rep sorts by through an index, without a temp sort', async () => {
+    const ws = await openWorkspace()
+    for (const column of ['amount', 'name', 'expectedCloseDate', 'updatedAt', 'stageId', 'ownerId', 'accountName', 'createdAt']) {
+      for (const desc of [false, true]) {
+        const { idsSql } = compileWindowQuery('opportunity', { ...base, sort: [{ column, desc }] }, ctx)
+        const plan = ws.core.db.prepare(`EXPLAIN QUERY PLAN ${idsSql}`).all(1, 0) as { detail: string }[]
+        const details = plan.map((p) => p.detail).join(' | ')
+        expect(details, column).not.toContain('TEMP B-TREE')
+        expect(details, column).toContain('USING INDEX')
+      }
+    }
+  })
+
+  it('keeps the stage, owner and account sort keys right when any of them changes', async () => {
+    const ws = await openWorkspace()
+    const { stage } = await pipelineOf(ws)
+    const sortedNames = async (column: string) =>
+      names(await ws.call('opportunities.list', { ...base, sort: [{ column, desc: false }] } as never))
+    expect(await sortedNames('accountName')).toEqual(['乙 CRM', '丁 培训_特价', '甲 ERP', '丙 硬件'])
+    ws.core.db.prepare("UPDATE accounts SET name = '香港 100% 贸易' WHERE name = 'Acme 100% Ltd'").run()
+    expect(await sortedNames('accountName')).toEqual(['甲 ERP', '乙 CRM', '丁 培训_特价', '丙 硬件'])
+    // Reordering stages (a Settings change) moves 商务谈判 ahead of 初步接洽.
+    ws.core.db.prepare('UPDATE stages SET sort_order = 0 WHERE id = ?').run(stage('negotiation'))
+    expect(await sortedNames('stageId')).toEqual(['丁 培训_特价', '甲 ERP', '丙 硬件', '乙 CRM'])
+  })
+
+  it('skips the count when a scrolling window asks for none', async () => {
+    const ws = await openWorkspace()
+    await pipelineOf(ws)
+    const page = await ws.call('opportunities.list', { ...base, offset: 2, limit: 2, withTotal: false })
+    expect(page).toMatchObject({ total: null, offset: 2 })
+    expect(page.rows).toHaveLength(2)
   })
 })

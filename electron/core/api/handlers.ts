@@ -51,6 +51,8 @@ export const handlers: HandlerTable = {
   'workspace.stats': (core) => workspaceStats(core.db),
   'workspace.loadDemo': (core, input) => {
     loadDemoWorkspace(core.db, { scale: input.scale, anchor: core.clock() })
+    // A bulk load changes the data's shape; give the planner statistics at once.
+    core.db.exec('ANALYZE')
     core.events.emit('data-changed', {
       entities: ['user', 'account', 'contact', 'lead', 'opportunity', 'activity', 'task'],
       reason: 'demo',

@@ -10,7 +10,10 @@ export interface ColumnSql {
 }
 
 export interface GridSource {
+  /** The entity's own table and alias, e.g. `opportunities o`. */
   readonly from: string
+  /** Joined tables by alias; a query joins only those its expressions name. */
+  readonly joins?: Readonly<Record<string, string>>
   readonly select: string
   readonly where: string
   readonly columns: Readonly<Record<string, ColumnSql>>
@@ -44,9 +47,8 @@ export const baseAmountSql = `(o.amount * coalesce((SELECT rate FROM currency_ra
  */
 export const gridSources: Record<GridEntity, GridSource> = {
   opportunity: {
-    from: `opportunities o
-      JOIN stages s ON s.id = o.stage_id
-      LEFT JOIN accounts a ON a.id = o.account_id`,
+    from: 'opportunities o',
+    joins: { s: 'JOIN stages s ON s.id = o.stage_id', a: 'LEFT JOIN accounts a ON a.id = o.account_id' },
     where: 'o.deleted_at IS NULL',
     select: `o.id, o.name, o.account_id AS accountId, a.name AS accountName, o.contact_id AS contactId,
       o.lead_id AS leadId, o.pipeline_id AS pipelineId, o.stage_id AS stageId, s.name_zh AS stageName,
@@ -62,8 +64,9 @@ export const gridSources: Record<GridEntity, GridSource> = {
     map: (row) => ({ ...row, isRotting: row.isRotting === 1 }),
     columns: {
       name: plain('o.name'),
-      accountName: plain('a.name'),
-      stageId: { expr: 'o.stage_id', sortExpr: 's.sort_order' },
+      // The trigger-kept sort keys let these sort (and the name filter) use an index with no join.
+      accountName: plain('o.sort_account'),
+      stageId: { expr: 'o.stage_id', sortExpr: 'o.sort_stage' },
       pipelineId: plain('o.pipeline_id'),
       stageKind: plain('s.kind'),
       isRotting: plain(rottingSql),
@@ -72,7 +75,7 @@ export const gridSources: Record<GridEntity, GridSource> = {
       probability: plain('o.probability'),
       weightedAmount: plain('(o.amount * o.probability / 100.0)'),
       expectedCloseDate: plain('o.expected_close_date'),
-      ownerId: owner('o'),
+      ownerId: { expr: 'o.owner_id', sortExpr: 'o.sort_owner' },
       source: plain('o.source'),
       productLine: plain('o.product_line'),
       nextStep: plain('o.next_step'),
@@ -83,7 +86,7 @@ export const gridSources: Record<GridEntity, GridSource> = {
       closedAt: plain('o.closed_at'),
       ...stamps('o'),
     },
-    search: ['o.name', 'a.name', 'o.next_step'],
+    search: ['o.name', 'o.sort_account', 'o.next_step'],
   },
   lead: {
     from: 'leads l',
@@ -133,7 +136,8 @@ export const gridSources: Record<GridEntity, GridSource> = {
     search: ['a.name', 'a.phone', 'a.email'],
   },
   contact: {
-    from: 'contacts c LEFT JOIN accounts a ON a.id = c.account_id',
+    from: 'contacts c',
+    joins: { a: 'LEFT JOIN accounts a ON a.id = c.account_id' },
     where: 'c.deleted_at IS NULL',
     select: `c.id, c.account_id AS accountId, a.name AS accountName, c.name, c.title, c.phone, c.email, c.wechat,
       c.birthday, c.owner_id AS ownerId, ${userName('c.owner_id')} AS ownerName, c.notes,
@@ -194,4 +198,18 @@ export const dateTypes: ReadonlySet<ColumnType> = new Set(['date', 'datetime'])
 /** The table alias every expression of an entity's source is written against. */
 export function aliasOf(entity: GridEntity): string {
   return gridSources[entity].from.trim().split(/\s+/)[1]!
+}
+
+/** FROM with every join, for reading whole rows. */
+export function fullFrom(entity: GridEntity): string {
+  const source = gridSources[entity]
+  return [source.from, ...Object.values(source.joins ?? {})].join(' ')
+}
+
+/** FROM with only the joins that the given SQL fragments refer to. */
+export function leanFrom(entity: GridEntity, fragments: readonly string[]): string {
+  const source = gridSources[entity]
+  const text = fragments.join(' ')
+  const needed = Object.entries(source.joins ?? {}).filter(([alias]) => new RegExp(`\\b${alias}\\.`).test(text))
+  return [source.from, ...needed.map(([, join]) => join)].join(' ')
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { GridEntity } from '../../../shared/enums'
 import { AppError } from '../errors'
-import { aliasOf, gridSources } from './gridSources'
+import { aliasOf, fullFrom, gridSources } from './gridSources'
 
 /**
  * Rows in the grid's shape, narrowed by a condition written here in the store
@@ -19,7 +19,7 @@ export function selectGridRows<T>(
   const alias = aliasOf(entity)
   return db
     .prepare(
-      `SELECT ${source.select} FROM ${source.from} WHERE ${source.where} AND ${condition(alias)}
+      `SELECT ${source.select} FROM ${fullFrom(entity)} WHERE ${source.where} AND ${condition(alias)}
        ORDER BY ${order(alias)} LIMIT ?`,
     )
     .all(...params, limit)

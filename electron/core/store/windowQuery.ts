@@ -4,7 +4,7 @@ import { resolveDatePreset } from '../../../shared/datePresets'
 import type { GridEntity } from '../../../shared/enums'
 import { DatePreset, type FilterValue, type GroupRow, type WindowQuery } from '../../../shared/query'
 import { AppError } from '../errors'
-import { aliasOf, baseAmountSql, dateTypes, gridSources, type ColumnSql } from './gridSources'
+import { aliasOf, baseAmountSql, dateTypes, fullFrom, gridSources, leanFrom, type ColumnSql } from './gridSources'
 import { escapeLike } from './like'
 
 /** What a query needs beyond its own words: who asks ('me') and what day it is (presets). */
@@ -22,7 +22,8 @@ interface CompiledWhere {
 }
 
 export interface CompiledQuery {
-  rowsSql: string
+  /** Phase 1: the window's ids, joining only what the filters and sorts name. */
+  idsSql: string
   countSql: string
   params: Bound[]
 }
@@ -32,34 +33,46 @@ export interface CompiledQuery {
  * whitelist; every user value is a bound parameter.
  */
 export function compileWindowQuery(entity: GridEntity, query: WindowQuery, ctx: QueryContext): CompiledQuery {
-  const source = gridSources[entity]
+  const alias = aliasOf(entity)
   const where = compileWhere(entity, query.filters, query.search, ctx)
   const order = query.sort.map((s) => {
     const column = resolveColumn(entity, s.column)
     return `${column.sortExpr ?? column.expr} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`
   })
-  order.push(`${aliasOf(entity)}.id ${query.sort[0]?.desc ? 'DESC' : 'ASC'}`)
+  order.push(`${alias}.id ${query.sort[0]?.desc ? 'DESC' : 'ASC'}`)
+  const orderSql = order.join(', ')
   return {
-    rowsSql: `SELECT ${source.select} FROM ${source.from} WHERE ${where.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
-    countSql: `SELECT count(*) AS n FROM ${source.from} WHERE ${where.sql}`,
+    idsSql: `SELECT ${alias}.id FROM ${leanFrom(entity, [where.sql, orderSql])} WHERE ${where.sql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
+    countSql: `SELECT count(*) AS n FROM ${leanFrom(entity, [where.sql])} WHERE ${where.sql}`,
     params: where.params,
   }
 }
 
+/**
+ * One window of rows in two steps: the ids in order (cheap, often index-only
+ * even deep into the list), then the full rows for just those ids.
+ */
 export function runWindowQuery<T>(
   db: Database,
   entity: GridEntity,
   query: WindowQuery,
   ctx: QueryContext,
-): { rows: T[]; total: number; offset: number } {
+): { rows: T[]; total: number | null; offset: number } {
   const compiled = compileWindowQuery(entity, query, ctx)
-  const map = gridSources[entity].map ?? ((row: Record<string, unknown>) => row)
-  const rows = db
-    .prepare(compiled.rowsSql)
-    .all(...compiled.params, query.limit, query.offset)
-    .map((row) => map(row as Record<string, unknown>) as T)
-  const total = (db.prepare(compiled.countSql).get(...compiled.params) as { n: number }).n
-  return { rows, total, offset: query.offset }
+  const ids = db.prepare(compiled.idsSql).pluck().all(...compiled.params, query.limit, query.offset) as number[]
+  const total = query.withTotal === false ? null : (db.prepare(compiled.countSql).pluck().get(...compiled.params) as number)
+  return { rows: rowsByIds<T>(db, entity, ids), total, offset: query.offset }
+}
+
+function rowsByIds<T>(db: Database, entity: GridEntity, ids: number[]): T[] {
+  if (ids.length === 0) return []
+  const source = gridSources[entity]
+  const map = source.map ?? ((row: Record<string, unknown>) => row)
+  const found = db
+    .prepare(`SELECT ${source.select} FROM ${fullFrom(entity)} WHERE ${aliasOf(entity)}.id IN (${ids.map(() => '?').join(', ')})`)
+    .all(...ids) as Record<string, unknown>[]
+  const byId = new Map(found.map((row) => [row.id as number, map(row) as T]))
+  return ids.map((id) => byId.get(id)).filter((row): row is T => row !== undefined)
 }
 
 /**
@@ -83,11 +96,11 @@ export function runGroupQuery(
       ? `sum(${baseAmountSql}) AS amount, sum(${baseAmountSql} * o.probability / 100.0) AS weightedAmount`
       : 'NULL AS amount, NULL AS weightedAmount'
   const where = compileWhere(entity, filters, search, ctx)
-  const source = gridSources[entity]
+  const orderKey = dateTypes.has(type) ? key : (column.sortExpr ?? key)
   return db
     .prepare(
-      `SELECT ${key} AS key, count(*) AS count, ${sums} FROM ${source.from} WHERE ${where.sql}
-       GROUP BY 1 ORDER BY min(${column.sortExpr ?? key}) NULLS LAST`,
+      `SELECT ${key} AS key, count(*) AS count, ${sums} FROM ${leanFrom(entity, [where.sql, key, orderKey, sums])}
+       WHERE ${where.sql} GROUP BY 1 ORDER BY min(${orderKey}) NULLS LAST`,
     )
     .all(...where.params) as GroupRow[]
 }

@@ -77,6 +77,7 @@ CREATE TABLE accounts (
 CREATE INDEX accounts_name_norm ON accounts(name_norm);
 CREATE INDEX accounts_name ON accounts(name);
 CREATE INDEX accounts_owner ON accounts(owner_id);
+CREATE INDEX accounts_updated ON accounts(updated_at) WHERE deleted_at IS NULL;
 
 CREATE TABLE contacts (
   id INTEGER PRIMARY KEY,
@@ -134,11 +135,13 @@ CREATE TABLE leads (
   deleted_at TEXT,
   version INTEGER NOT NULL DEFAULT 1
 );
+CREATE INDEX leads_company ON leads(company) WHERE deleted_at IS NULL;
 CREATE INDEX leads_company_norm ON leads(company_norm);
 CREATE INDEX leads_phone_norm ON leads(phone_norm);
 CREATE INDEX leads_email_norm ON leads(email_norm);
 CREATE INDEX leads_owner ON leads(owner_id);
-CREATE INDEX leads_created ON leads(created_at);
+CREATE INDEX leads_created ON leads(created_at) WHERE deleted_at IS NULL;
+CREATE INDEX leads_next_follow_up ON leads(next_follow_up_date) WHERE deleted_at IS NULL;
 
 CREATE TABLE opportunities (
   id INTEGER PRIMARY KEY,
@@ -166,23 +169,68 @@ CREATE TABLE opportunities (
   previous_opportunity_id INTEGER REFERENCES opportunities(id),
   stage_entered_at TEXT NOT NULL,
   closed_at TEXT,
+  sort_stage INTEGER,
+  sort_owner TEXT,
+  sort_account TEXT,
   custom TEXT NOT NULL DEFAULT '{}',
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   deleted_at TEXT,
   version INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX opps_stage ON opportunities(stage_id, amount);
-CREATE INDEX opps_owner ON opportunities(owner_id, stage_id);
 CREATE INDEX opps_account ON opportunities(account_id);
-CREATE INDEX opps_close ON opportunities(expected_close_date);
-CREATE INDEX opps_amount ON opportunities(amount);
-CREATE INDEX opps_name ON opportunities(name);
-CREATE INDEX opps_created ON opportunities(created_at);
-CREATE INDEX opps_updated ON opportunities(updated_at);
-CREATE INDEX opps_next_follow_up ON opportunities(next_follow_up_date);
-CREATE INDEX opps_source ON opportunities(source);
-CREATE INDEX opps_product_line ON opportunities(product_line);
+CREATE INDEX opps_lead ON opportunities(lead_id);
+CREATE INDEX opps_stage ON opportunities(stage_id, amount) WHERE deleted_at IS NULL;
+CREATE INDEX opps_owner ON opportunities(owner_id, amount) WHERE deleted_at IS NULL;
+CREATE INDEX opps_live_id ON opportunities(id) WHERE deleted_at IS NULL;
+CREATE INDEX opps_sort_stage ON opportunities(sort_stage) WHERE deleted_at IS NULL;
+CREATE INDEX opps_sort_stage_amount ON opportunities(sort_stage, amount DESC) WHERE deleted_at IS NULL;
+CREATE INDEX opps_sort_owner ON opportunities(sort_owner) WHERE deleted_at IS NULL;
+CREATE INDEX opps_sort_account ON opportunities(sort_account) WHERE deleted_at IS NULL;
+CREATE INDEX opps_amount ON opportunities(amount) WHERE deleted_at IS NULL;
+CREATE INDEX opps_name ON opportunities(name) WHERE deleted_at IS NULL;
+CREATE INDEX opps_close ON opportunities(expected_close_date) WHERE deleted_at IS NULL;
+CREATE INDEX opps_created ON opportunities(created_at) WHERE deleted_at IS NULL;
+CREATE INDEX opps_updated ON opportunities(updated_at) WHERE deleted_at IS NULL;
+CREATE INDEX opps_closed ON opportunities(closed_at) WHERE deleted_at IS NULL;
+CREATE INDEX opps_next_follow_up ON opportunities(next_follow_up_date) WHERE deleted_at IS NULL;
+CREATE INDEX opps_last_activity ON opportunities(last_activity_at) WHERE deleted_at IS NULL;
+CREATE INDEX opps_source ON opportunities(source) WHERE deleted_at IS NULL;
+CREATE INDEX opps_product_line ON opportunities(product_line) WHERE deleted_at IS NULL;
+
+-- Sort keys for columns that live in other tables (stage order, owner and
+-- account names), kept by triggers so that every writer keeps them right and
+-- a grid can sort 100,000 deals by them through an index.
+CREATE TRIGGER opps_sort_keys_on_insert AFTER INSERT ON opportunities BEGIN
+  UPDATE opportunities SET
+    sort_stage = (SELECT p.sort_order * 1000 + s.sort_order FROM stages s JOIN pipelines p ON p.id = s.pipeline_id
+                  WHERE s.id = NEW.stage_id),
+    sort_owner = (SELECT name FROM users WHERE id = NEW.owner_id),
+    sort_account = (SELECT name FROM accounts WHERE id = NEW.account_id)
+  WHERE id = NEW.id;
+END;
+CREATE TRIGGER opps_sort_keys_on_update AFTER UPDATE OF stage_id, owner_id, account_id ON opportunities BEGIN
+  UPDATE opportunities SET
+    sort_stage = (SELECT p.sort_order * 1000 + s.sort_order FROM stages s JOIN pipelines p ON p.id = s.pipeline_id
+                  WHERE s.id = NEW.stage_id),
+    sort_owner = (SELECT name FROM users WHERE id = NEW.owner_id),
+    sort_account = (SELECT name FROM accounts WHERE id = NEW.account_id)
+  WHERE id = NEW.id;
+END;
+CREATE TRIGGER accounts_name_sort_key AFTER UPDATE OF name ON accounts BEGIN
+  UPDATE opportunities SET sort_account = NEW.name WHERE account_id = NEW.id;
+END;
+CREATE TRIGGER users_name_sort_key AFTER UPDATE OF name ON users BEGIN
+  UPDATE opportunities SET sort_owner = NEW.name WHERE owner_id = NEW.id;
+END;
+CREATE TRIGGER stages_order_sort_key AFTER UPDATE OF sort_order, pipeline_id ON stages BEGIN
+  UPDATE opportunities SET sort_stage = (SELECT p.sort_order * 1000 + NEW.sort_order FROM pipelines p WHERE p.id = NEW.pipeline_id)
+  WHERE stage_id = NEW.id;
+END;
+CREATE TRIGGER pipelines_order_sort_key AFTER UPDATE OF sort_order ON pipelines BEGIN
+  UPDATE opportunities SET sort_stage = NEW.sort_order * 1000 + (SELECT sort_order FROM stages WHERE id = opportunities.stage_id)
+  WHERE pipeline_id = NEW.id;
+END;
 
 CREATE TABLE stage_history (
   id INTEGER PRIMARY KEY,
@@ -214,7 +262,7 @@ CREATE TABLE activities (
   version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX activities_entity ON activities(entity_type, entity_id, occurred_at);
-CREATE INDEX activities_occurred ON activities(occurred_at);
+CREATE INDEX activities_occurred ON activities(occurred_at) WHERE deleted_at IS NULL;
 CREATE INDEX activities_owner ON activities(owner_id, occurred_at);
 
 CREATE TABLE tasks (
@@ -234,6 +282,7 @@ CREATE TABLE tasks (
   version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX tasks_due ON tasks(status, due_date);
+CREATE INDEX tasks_due_date ON tasks(due_date) WHERE deleted_at IS NULL;
 CREATE INDEX tasks_assignee ON tasks(assignee_id, status, due_date);
 CREATE INDEX tasks_entity ON tasks(entity_type, entity_id);
 
