@@ -36,7 +36,8 @@ export default defineConfig({
       // The other runtime dependencies are left external too (electron-vite's default).
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: {
-        input: { index: fromRoot('electron/main/index.ts') },
+        // The workbook parser runs in a worker thread; parseInWorker loads it from beside index.js.
+        input: { index: fromRoot('electron/main/index.ts'), parseWorker: fromRoot('electron/core/excel/parseWorker.ts') },
       },
     },
   },
