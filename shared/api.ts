@@ -27,11 +27,9 @@ import {
 } from './entities'
 import { EntityType, GridEntity, Locale, TaskStatus, TrashableEntity } from './enums'
 import { Id, IsoDateTime, Version } from './primitives'
+import { ById, Done, Empty, method } from './methods/define'
 import { GroupQuery, GroupRow, WindowQueries, windowResult } from './query'
 
-const Empty = z.object({}).strict()
-const ById = z.object({ id: Id }).strict()
-const Done = z.object({ ok: z.literal(true) })
 
 export const DEMO_MAX_SCALE = 100_000
 
@@ -80,7 +78,6 @@ export type OpportunityDetail = z.infer<typeof OpportunityDetail>
 
 export const LookupResult = z.array(z.object({ id: Id, name: z.string() }))
 
-const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 
 /** The most rows one paste or bulk edit may touch in one transaction. */
 export const MAX_BATCH = 5000
@@ -118,12 +115,8 @@ export type GridCreate = z.infer<typeof GridCreate>
 
 const RowVersions = z.object({ rows: z.array(z.object({ id: Id, version: Version })) })
 
-/**
- * Every method the workbench exposes, on every surface. The handler table,
- * the IPC bridge, the web host and the renderer's client are all typed from
- * this one table.
- */
-export const Api = {
+/** Records, grids, views and settings: the methods every screen stands on. */
+const workspaceMethods = {
   'app.info': method(Empty, AppInfo),
   'settings.get': method(Empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),
@@ -188,6 +181,15 @@ export const Api = {
   ),
   'trash.list': method(Empty, z.array(TrashItem)),
   'trash.restore': method(z.object({ entityType: TrashableEntity, entityId: Id }).strict(), Done),
+} as const
+
+/**
+ * Every method the workbench exposes, on every surface. The handler table,
+ * the IPC bridge, the web host and the renderer's client are all typed from
+ * this one table, composed of one group per domain (shared/methods/*).
+ */
+export const Api = {
+  ...workspaceMethods,
 } as const
 
 export type Api = typeof Api

@@ -32,13 +32,16 @@ export type Handler<M extends MethodName> = (
 
 export type HandlerTable = { [M in MethodName]: Handler<M> }
 
+/** The handlers of one group of methods (see shared/methods). */
+export type HandlerGroup<G> = { [M in keyof G & MethodName]: Handler<M> }
+
 const windowOf =
   <E extends GridEntity>(entity: E) =>
   (core: Core, input: ParsedInput<'opportunities.list'>, meta: CallMeta) =>
     listWindow(core, entity, input, meta)
 
-/** Method name → service call. Input arrives already validated by the contract. */
-export const handlers: HandlerTable = {
+/** Records, grids, views and settings. */
+const workspaceHandlers = {
   'app.info': (core) => ({
     version: APP_VERSION,
     schemaVersion: LATEST_VERSION,
@@ -97,4 +100,9 @@ export const handlers: HandlerTable = {
   'audit.list': (core, input) => listAudit(core.db, input.entityType, input.entityId, input.limit),
   'trash.list': (core) => listTrash(core.db),
   'trash.restore': restoreTrashed,
+} satisfies Partial<HandlerTable>
+
+/** Method name → service call, one group per domain. Input arrives already validated by the contract. */
+export const handlers: HandlerTable = {
+  ...workspaceHandlers,
 }
