@@ -1,0 +1,97 @@
+import {
+  AimOutlined,
+  BankOutlined,
+  ContactsOutlined,
+  DashboardOutlined,
+  FunnelPlotOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SwapOutlined,
+} from '@ant-design/icons'
+import { Flex, Layout, Menu, Typography } from 'antd'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DashboardPage } from '../../dashboard/components/DashboardPage'
+import { FollowUpsPage } from '../../followUps/components/FollowUpsPage'
+import { GridPage } from '../../grid/components/GridPage'
+import { ImportExportPage } from '../../importExport/components/ImportExportPage'
+import { PipelinePage } from '../../pipeline/components/PipelinePage'
+import { SettingsPage } from '../../settings/components/SettingsPage'
+import { useHashRoute } from '../hooks/useHashRoute'
+import { useMenuCommands } from '../hooks/useMenuCommands'
+import type { Route } from '../utils/routes'
+import { CurrentUserPicker } from './CurrentUserPicker'
+import { LanguageSwitch } from './LanguageSwitch'
+
+// Icons are decoration: the menu items are named by their text alone.
+const menu: { route: Route; labelKey: string; icon: ReactNode }[] = [
+  { route: 'pipeline', labelKey: 'nav.pipeline', icon: <FunnelPlotOutlined aria-hidden /> },
+  { route: 'leads', labelKey: 'nav.leads', icon: <AimOutlined aria-hidden /> },
+  { route: 'accounts', labelKey: 'nav.accounts', icon: <BankOutlined aria-hidden /> },
+  { route: 'contacts', labelKey: 'nav.contacts', icon: <ContactsOutlined aria-hidden /> },
+  { route: 'follow-ups', labelKey: 'nav.followUps', icon: <ScheduleOutlined aria-hidden /> },
+  { route: 'dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined aria-hidden /> },
+  { route: 'import-export', labelKey: 'nav.importExport', icon: <SwapOutlined aria-hidden /> },
+  { route: 'settings', labelKey: 'nav.settings', icon: <SettingOutlined aria-hidden /> },
+]
+
+function Screen({ route }: { route: Route }) {
+  const { t } = useTranslation()
+  switch (route) {
+    case 'pipeline':
+      return <PipelinePage />
+    case 'leads':
+      return <GridPage entity="lead" title={t('nav.leads')} />
+    case 'accounts':
+      return <GridPage entity="account" title={t('nav.accounts')} />
+    case 'contacts':
+      return <GridPage entity="contact" title={t('nav.contacts')} />
+    case 'follow-ups':
+      return <FollowUpsPage />
+    case 'dashboard':
+      return <DashboardPage />
+    case 'import-export':
+      return <ImportExportPage />
+    case 'settings':
+      return <SettingsPage />
+  }
+}
+
+export function AppShell() {
+  const { t } = useTranslation()
+  const [route, navigate] = useHashRoute()
+  useMenuCommands(navigate)
+
+  return (
+    <Layout className="wb-shell">
+      <Layout.Sider width={208} theme="light" className="wb-sider">
+        <div className="wb-brand">
+          <FunnelPlotOutlined className="wb-brand-icon" aria-hidden />
+          <span>{t('app.title')}</span>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[route]}
+            onClick={({ key }) => navigate(key as Route)}
+            items={menu.map((item) => ({ key: item.route, icon: item.icon, label: t(item.labelKey) }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="wb-header">
+          <Typography.Title level={4} className="wb-header-title">
+            {t(menu.find((item) => item.route === route)?.labelKey ?? 'nav.pipeline')}
+          </Typography.Title>
+          <Flex gap={12} align="center">
+            <LanguageSwitch />
+            <CurrentUserPicker />
+          </Flex>
+        </Layout.Header>
+        <Layout.Content className="wb-content">
+          <Screen route={route} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

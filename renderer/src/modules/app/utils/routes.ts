@@ -1,0 +1,19 @@
+/** The screens of the app, in menu order; the hash (#/leads) names the current one. */
+export const routes = [
+  'pipeline',
+  'leads',
+  'accounts',
+  'contacts',
+  'follow-ups',
+  'dashboard',
+  'import-export',
+  'settings',
+] as const
+export type Route = (typeof routes)[number]
+
+export const defaultRoute: Route = 'pipeline'
+
+export function routeFromHash(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '')
+  return (routes as readonly string[]).includes(name) ? (name as Route) : defaultRoute
+}
