@@ -1,15 +1,9 @@
-import fs from 'node:fs'
 import { defineConfig } from '@playwright/test'
-
-/** CHROMIUM_PATH, else Debian's Chromium, else Playwright's own browser. */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-}
+import { chromiumPath } from './browser'
 
 export default defineConfig({
   testDir: './web',
-  globalSetup: './buildWeb.ts',
+  globalSetup: './globalSetup.ts',
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
