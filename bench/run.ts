@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util'
+import { browserFigures } from './browser'
+import { dashboardMs, weeklyReviewSeconds } from './analytics'
 import { emptyFigures } from './figures'
 import { gridWindowP95 } from './gridQueries'
+import { importExportFigures } from './importExport'
+import { searchP95 } from './search'
 import { table, writeReport } from './report'
 import { round } from './stats'
 import { ensureBenchWorkspace, openBenchCore } from './workspace'
@@ -28,8 +32,33 @@ async function main(): Promise<void> {
   try {
     log('Grid window queries …')
     figures.grid_window_p95_ms = round(gridWindowP95(core))
+    log('Global search …')
+    const search = searchP95(core)
+    figures.search_p95_ms = round(search.p95)
+    notes.push(`search_p95_ms by kind (p95 ms): ${Object.entries(search.byKind).map(([k, v]) => `${k} ${round(v)}`).join(', ')}.`)
+    log('Dashboard …')
+    const dash = dashboardMs(core)
+    figures.dashboard_ms = round(dash.median)
+    notes.push(`dashboard_ms: default filters (this quarter), median of 7 runs; the same dashboard over all time took ${round(dash.allTime)} ms.`)
+    log('Weekly review …')
+    const review = await weeklyReviewSeconds(core)
+    figures.weekly_review_s = round(review.seconds)
+    notes.push(`weekly_review_s: the current week for the whole team, ${review.rows} rows over all sheets.`)
   } finally {
     core.close()
+  }
+
+  const transfer = await importExportFigures(workspace.file, scale, log)
+  Object.assign(figures, transfer.figures)
+  notes.push(...transfer.notes)
+
+  log('Grid and board in Chromium …')
+  try {
+    const browser = await browserFigures(workspace.file, log)
+    Object.assign(figures, browser.figures)
+    notes.push(...browser.notes)
+  } catch (err) {
+    notes.push(`The Chromium figures were not measured: ${err instanceof Error ? err.message : String(err)}`)
   }
 
   if (values.json) console.log(JSON.stringify(figures, null, 2))

@@ -28,6 +28,11 @@ import {
 import { EntityType, GridEntity, Locale, TaskStatus, TrashableEntity } from './enums'
 import { Id, IsoDateTime, Version } from './primitives'
 import { ById, Done, Empty, method } from './methods/define'
+import { importsMethods } from './methods/imports'
+import { exportsMethods } from './methods/exports'
+import { loopMethods } from './methods/loop'
+import { analyticsMethods } from './methods/analytics'
+import { backupsMethods } from './methods/backups'
 import { GroupQuery, GroupRow, WindowQueries, windowResult } from './query'
 
 
@@ -190,6 +195,11 @@ const workspaceMethods = {
  */
 export const Api = {
   ...workspaceMethods,
+  ...importsMethods,
+  ...exportsMethods,
+  ...loopMethods,
+  ...analyticsMethods,
+  ...backupsMethods,
 } as const
 
 export type Api = typeof Api

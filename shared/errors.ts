@@ -21,6 +21,17 @@ export const ErrorCode = z.enum([
   'DISK_FULL',
   'WORKSPACE_NOT_EMPTY',
   'INTERNAL',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_SAME_FILE',
+  'NO_SNAPSHOT',
+  'DUPLICATE_FOUND',
+  'CLAIM_LIMIT',
+  'MERGE_UNDO_BLOCKED',
+  'IMPORT_FILE_REFUSED',
+  'IMPORT_MAPPING_INVALID',
+  'JOB_CANCELLED',
+  'IMPORT_EDITED_SINCE',
+  'IMPORT_ALREADY_UNDONE',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
 
@@ -61,6 +72,41 @@ export const ErrorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'The demo workspace can only be loaded into an empty workspace.',
   },
   INTERNAL: { 'zh-CN': '发生内部错误，操作未完成。', en: 'An internal error stopped the operation.' },
+  BACKUP_NOT_FOUND: { 'zh-CN': '找不到该备份文件。', en: 'The backup file was not found.' },
+  BACKUP_SAME_FILE: {
+    'zh-CN': '备份文件不能是正在使用的工作区文件，请选择其他文件。',
+    en: 'The backup cannot be the open workspace file itself; choose another file.',
+  },
+  NO_SNAPSHOT: {
+    'zh-CN': '还没有可以比较的商机快照，请先生成一份快照。',
+    en: 'There is no pipeline snapshot to compare with yet; take a snapshot first.',
+  },
+  DUPLICATE_FOUND: {
+    'zh-CN': '可能与已有记录重复：请打开已有记录、合并，或确认仍要保存。',
+    en: 'This looks like an existing record: open it, merge, or confirm that you want to save anyway.',
+  },
+  CLAIM_LIMIT: {
+    'zh-CN': '已达到可领取线索的上限，请先跟进或释放手中的线索。',
+    en: 'You hold as many leads as you may claim; work or release some first.',
+  },
+  MERGE_UNDO_BLOCKED: {
+    'zh-CN': '合并后记录已被修改或删除，无法撤销该合并。',
+    en: 'The records changed or were deleted after the merge, so it cannot be undone.',
+  },
+  IMPORT_FILE_REFUSED: {
+    'zh-CN': '无法导入该文件，原因见详情。数据库未被修改。',
+    en: 'This file cannot be imported; the details say why. The database was not changed.',
+  },
+  IMPORT_MAPPING_INVALID: {
+    'zh-CN': '列映射不正确：有字段被映射了多次，或映射到了不存在的字段。',
+    en: 'The column mapping is not valid: a field is mapped more than once, or to a field that does not exist.',
+  },
+  JOB_CANCELLED: { 'zh-CN': '已取消，未做任何更改。', en: 'Cancelled; nothing was changed.' },
+  IMPORT_EDITED_SINCE: {
+    'zh-CN': '该批次导入的记录之后又被修改过，撤销会丢失这些修改。确认后可强制撤销。',
+    en: 'Records from this import were edited afterwards, and undoing it would lose those edits. Confirm to undo anyway.',
+  },
+  IMPORT_ALREADY_UNDONE: { 'zh-CN': '该批次导入已经撤销过了。', en: 'This import has already been undone.' },
 }
 
 /** One problem with one field, as shown next to that field. */

@@ -7,6 +7,10 @@ export const WebRoutes = {
   invoke: '/api/invoke',
   /** WebSocket; the server sends {event, payload} frames. */
   events: '/api/events',
+  /** POST a file's raw bytes with its name in `x-file-name` → {path} to pass to imports.* (same-origin only). */
+  upload: '/api/upload',
+  /** GET ?name=FILE → a file an export wrote into the workspace's exports folder. */
+  download: '/api/download',
 } as const
 
 export interface InvokeRequest {

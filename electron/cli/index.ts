@@ -4,11 +4,19 @@ import { dispatch, openCore } from '../core'
 import { resolveWorkspacePath } from '../core/location'
 import type { Command, OptionSpec } from './command'
 import { workspaceCommands } from './commands/workspace'
+import { importExportCommands } from './commands/importExport'
+import { analyticsCommands } from './commands/analytics'
+import { backupsCommands, explainOpenFailure } from './commands/backups'
+import { loopCommands } from './commands/loop'
 import { CliFailure, cliLocale, describeFailure, valueOf } from './output'
 
 /** Every command, one group per domain. */
 const commands: Record<string, Command> = {
   ...workspaceCommands,
+  ...importExportCommands,
+  ...analyticsCommands,
+  ...backupsCommands,
+  ...loopCommands,
 }
 
 const commonOptions: OptionSpec = {
@@ -46,12 +54,19 @@ async function main(argv: string[]): Promise<number> {
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined
   if (!command) throw new CliFailure(`Unknown command: ${name}\n\n${usage}`, 2)
 
-  const core = await openCore({ dbPath: resolveWorkspacePath(flags.db as string | undefined), surface: 'cli', trustAllPaths: true })
+  const dbPath = resolveWorkspacePath(flags.db as string | undefined)
+  if ('runOnFile' in command) {
+    await command.runOnFile({ dbPath, locale, args, flags })
+    return 0
+  }
+  const core = await openCore({ dbPath, surface: 'cli', trustAllPaths: true }).catch((err: unknown) => {
+    throw explainOpenFailure(err, dbPath, locale)
+  })
   try {
     const meta = { locale, userId: null }
     const call = async <M extends MethodName>(method: M, input: MethodInput<M>) =>
       valueOf(await dispatch(core, method, input, meta)) as MethodOutput<M>
-    await command.run({ core, locale, args, flags, call })
+    await command.run({ core, dbPath: core.dbPath, locale, args, flags, call })
     return 0
   } finally {
     core.close()

@@ -28,23 +28,29 @@ export function workspaceFilters(strings: MainStrings): FileFilter[] {
   return [{ name: strings.workspaceFiles, extensions: ['db', 'sqlite'] }]
 }
 
-/** After a workspace failed to open at start: the user may pick another or quit. */
+/**
+ * After a workspace failed to open at start: the user may restore its latest
+ * backup (when `restoreLabel` offers one), pick another workspace, or quit.
+ */
 export async function askAfterOpenFailure(
   strings: MainStrings,
   dbPath: string,
   reason: string,
-): Promise<'open-another' | 'quit'> {
+  restoreLabel?: string,
+): Promise<'restore' | 'open-another' | 'quit'> {
+  const choices = [...(restoreLabel ? (['restore'] as const) : []), 'open-another', 'quit'] as const
+  const labels = { restore: restoreLabel ?? '', 'open-another': strings.openAnother, quit: strings.quit }
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: strings.openFailedTitle,
     message: `${strings.openFailedMessage}\n${dbPath}`,
     detail: reason,
-    buttons: [strings.openAnother, strings.quit],
+    buttons: choices.map((choice) => labels[choice]),
     defaultId: 0,
-    cancelId: 1,
+    cancelId: choices.length - 1,
     noLink: true,
   })
-  return response === 0 ? 'open-another' : 'quit'
+  return choices[response] ?? 'quit'
 }
 
 /** A workspace chosen from the menu failed to open; the current one stays open. */

@@ -14,7 +14,8 @@ import { guardWebContents, restrictPermissions } from './security'
 import { stringsFor } from './strings'
 import { createMainWindow, focusWindow } from './window'
 import { Workspace } from './workspace'
-import { backupWorkspace, newWorkspace, openAtStartup, openWorkspace, type FlowContext } from './workspaceFlows'
+import { automaticBackup, backupWorkspace, restoreWorkspace, scheduleDailyBackups } from './backupFlows'
+import { newWorkspace, openAtStartup, openWorkspace, type FlowContext } from './workspaceFlows'
 
 // Before anything reads userData (including the single-instance lock, which is keyed on it).
 // setPath throws for a folder that does not exist yet.
@@ -61,6 +62,7 @@ function runApp(): void {
     newWorkspace: () => void newWorkspace(flows),
     openWorkspace: () => void openWorkspace(flows),
     backup: () => void backupWorkspace(flows, new Date()),
+    restore: () => void restoreWorkspace(flows),
     sendToWindow: (command) => {
       if (mainWindow) sendMenuMessage(mainWindow.webContents, { command })
     },
@@ -100,6 +102,14 @@ function runApp(): void {
   app.on('activate', () => {
     if (app.isReady() && workspace.current && !mainWindow) mainWindow = openWindow()
   })
+  // One backup on the way out: quitting waits for it, once.
+  let quitBackupTaken = false
+  app.on('before-quit', (event) => {
+    if (quitBackupTaken || !workspace.current) return
+    event.preventDefault()
+    quitBackupTaken = true
+    void automaticBackup(workspace.current, 'quit').finally(() => app.quit())
+  })
   app.on('will-quit', () => workspace.close())
 
   /** Once Electron is ready: lock the session down, open the workspace, then show it. */
@@ -115,6 +125,7 @@ function runApp(): void {
     await applyLocale()
     registerInvokeHandler({ contents, isAppUrl: isOurs, currentCore: () => workspace.current })
     mainWindow = openWindow()
+    scheduleDailyBackups(() => workspace.current)
   }
 
   app

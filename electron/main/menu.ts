@@ -10,6 +10,7 @@ export interface MenuActions {
   newWorkspace(): void
   openWorkspace(): void
   backup(): void
+  restore(): void
   sendToWindow(command: WindowCommand): void
   /** Reveals the workspace file in the system's file manager, so people can find and copy their data. */
   showDataFolder(): void
@@ -55,6 +56,7 @@ export function buildMenuTemplate(
       { id: 'import', label: t.import, accelerator: 'CmdOrCtrl+I', click: () => actions.sendToWindow('import') },
       { id: 'export', label: t.export, accelerator: 'CmdOrCtrl+E', click: () => actions.sendToWindow('export') },
       { id: 'backup', label: t.backup, click: actions.backup },
+      { id: 'restore', label: t.restore, click: actions.restore },
       ...(env.isMac ? [] : [separator, { id: 'quit', role: 'quit', label: t.quit } satisfies MenuItemConstructorOptions]),
     ],
   }

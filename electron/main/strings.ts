@@ -10,6 +10,7 @@ export interface MainStrings {
   import: string
   export: string
   backup: string
+  restore: string
   quit: string
   edit: string
   undo: string
@@ -41,6 +42,18 @@ export interface MainStrings {
   openFailedMessage: string
   openAnother: string
   ok: string
+  cancel: string
+  backupDone: string
+  backupFailed: string
+  restoreTitle: string
+  restoreConfirm: string
+  restoreConfirmDetail: string
+  restoreButton: string
+  restoreDone: string
+  restoreDoneDetail: string
+  restoreFailed: string
+  restoreLatest: string
+  setAsideDetail: string
 }
 
 const zhCN: MainStrings = {
@@ -52,6 +65,7 @@ const zhCN: MainStrings = {
   import: '导入…',
   export: '导出…',
   backup: '备份…',
+  restore: '从备份恢复…',
   quit: '退出',
   edit: '编辑',
   undo: '撤销',
@@ -83,6 +97,18 @@ const zhCN: MainStrings = {
   openFailedMessage: '无法打开工作区文件：',
   openAnother: '打开其他工作区…',
   ok: '确定',
+  cancel: '取消',
+  backupDone: '备份已保存。',
+  backupFailed: '备份没有完成',
+  restoreTitle: '选择要恢复的备份',
+  restoreConfirm: '用这个备份替换当前工作区的数据吗？',
+  restoreConfirmDetail: '备份：{file}\n商机数：{count}\n\n当前的数据会先另存为一个备份，需要时可以再恢复回来。',
+  restoreButton: '恢复',
+  restoreDone: '已从备份恢复。',
+  restoreDoneDetail: '恢复前的数据已另存为：\n{file}',
+  restoreFailed: '无法恢复该备份',
+  restoreLatest: '恢复最近的备份（{date}）',
+  setAsideDetail: '无法打开的原文件没有被修改，已保留为：\n{file}',
 }
 
 const en: MainStrings = {
@@ -94,6 +120,7 @@ const en: MainStrings = {
   import: 'Import…',
   export: 'Export…',
   backup: 'Back Up…',
+  restore: 'Restore from Backup…',
   quit: 'Quit',
   edit: 'Edit',
   undo: 'Undo',
@@ -125,10 +152,27 @@ const en: MainStrings = {
   openFailedMessage: 'The workspace file could not be opened:',
   openAnother: 'Open Another Workspace…',
   ok: 'OK',
+  cancel: 'Cancel',
+  backupDone: 'The backup was saved.',
+  backupFailed: 'The backup was not made',
+  restoreTitle: 'Choose a Backup to Restore',
+  restoreConfirm: 'Replace the workspace’s data with this backup?',
+  restoreConfirmDetail: 'Backup: {file}\nOpportunities: {count}\n\nThe current data is saved as a backup first, so you can go back to it.',
+  restoreButton: 'Restore',
+  restoreDone: 'The backup was restored.',
+  restoreDoneDetail: 'The data from before the restore was saved as:\n{file}',
+  restoreFailed: 'The backup could not be restored',
+  restoreLatest: 'Restore Latest Backup ({date})',
+  setAsideDetail: 'The file that could not be opened was not changed; it was kept as:\n{file}',
 }
 
 const byLocale: Record<Locale, MainStrings> = { 'zh-CN': zhCN, en }
 
 export function stringsFor(locale: Locale): MainStrings {
   return byLocale[locale]
+}
+
+/** Fills the `{name}` slots of a string. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot))
 }

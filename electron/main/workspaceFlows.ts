@@ -2,9 +2,10 @@ import path from 'node:path'
 import type { BrowserWindow } from 'electron'
 import type { Locale } from '../../shared/enums'
 import { errorMessage } from '../../shared/errors'
+import { isRestorableFailure, latestRestorableBackup } from '../core/services/backups'
+import { displayTime, restoreOverUnopenable } from './backupFlows'
 import { askAfterOpenFailure, pickOpenPath, pickSavePath, showOpenFailure, workspaceFilters } from './dialogs'
-import { sendMenuMessage } from './ipc'
-import { stringsFor } from './strings'
+import { fill, stringsFor } from './strings'
 import { failureCode, type Workspace } from './workspace'
 
 /** What the menu's workspace commands need from the running app. */
@@ -20,17 +21,23 @@ export interface FlowContext {
 
 /**
  * Opens the workspace the app starts with. When it cannot be opened the file
- * is left as it is and the user may pick another one or quit; returns false
- * when they quit.
+ * is left as it is, and the user may restore its latest backup (when it is
+ * damaged, foreign or newer and a good backup exists), pick another
+ * workspace, or quit; returns false when they quit.
  */
-export async function openAtStartup(workspace: Workspace, firstPath: string, locale: Locale): Promise<boolean> {
+export async function openAtStartup(
+  workspace: Workspace,
+  firstPath: string,
+  locale: Locale,
+  now: () => Date = () => new Date(),
+): Promise<boolean> {
   let dbPath = firstPath
   for (;;) {
     try {
       await workspace.open(dbPath)
       return true
     } catch (err) {
-      const next = await chooseAnother(locale, dbPath, describeFailure(err, locale))
+      const next = await recover(locale, dbPath, err, now)
       if (!next) return false
       workspace.allow(next)
       dbPath = next
@@ -38,14 +45,26 @@ export async function openAtStartup(workspace: Workspace, firstPath: string, loc
   }
 }
 
-/** Cancelling the open dialog returns to the failure dialog rather than quitting behind the user's back. */
-async function chooseAnother(locale: Locale, dbPath: string, reason: string): Promise<string | null> {
+/**
+ * The path to try next: the same one once a backup replaced it, or another
+ * the user picked. Cancelling the open dialog returns to the failure dialog
+ * rather than quitting behind the user's back; null means quit.
+ */
+async function recover(locale: Locale, dbPath: string, err: unknown, now: () => Date): Promise<string | null> {
   const strings = stringsFor(locale)
-  while ((await askAfterOpenFailure(strings, dbPath, reason)) === 'open-another') {
+  const reason = describeFailure(err, locale)
+  const backup = isRestorableFailure(err) ? latestRestorableBackup(dbPath) : null
+  const restoreLabel = backup ? fill(strings.restoreLatest, { date: displayTime(backup.createdAt) }) : undefined
+  for (;;) {
+    const choice = await askAfterOpenFailure(strings, dbPath, reason, restoreLabel)
+    if (choice === 'quit') return null
+    if (choice === 'restore' && backup) {
+      if (await restoreOverUnopenable(locale, dbPath, backup.path, now())) return dbPath
+      continue
+    }
     const picked = await pickOpenPath(null, { title: strings.openWorkspaceTitle, filters: workspaceFilters(strings) })
     if (picked) return picked
   }
-  return null
 }
 
 /**
@@ -85,31 +104,8 @@ async function switchWorkspace(context: FlowContext, dbPath: string): Promise<vo
   context.afterSwitch()
 }
 
-/**
- * Main asks for the target file, because only a dialog-picked path passes the
- * core's path guard; the window then runs the backup with that path.
- */
-export async function backupWorkspace(context: FlowContext, now: Date): Promise<void> {
-  const strings = stringsFor(context.locale())
-  const win = context.window()
-  const picked = await pickSavePath(win, {
-    title: strings.backupTitle,
-    filters: workspaceFilters(strings),
-    defaultPath: path.join(context.documentsDir, `${strings.backupFileName}-${fileStamp(now)}.db`),
-  })
-  if (!picked || !win) return
-  context.workspace.allow(picked)
-  sendMenuMessage(win.webContents, { command: 'backup', path: picked })
-}
-
 function describeFailure(err: unknown, locale: Locale): string {
   // The full error is for the developer's terminal; the user reads the sentence for its code.
   console.error('[workbench] could not open workspace:', err)
   return errorMessage(failureCode(err), locale)
-}
-
-/** 2025-03-07 14:05 → 20250307-1405, in local time because the user reads it. */
-export function fileStamp(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`
 }

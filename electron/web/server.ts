@@ -4,6 +4,8 @@ import path from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { WebRoutes, type InvokeRequest } from '../../shared/transport'
 import { dispatch, type Core } from '../core'
+import { defaultReadLimits } from '../core/excel/limits'
+import { exportsFolder, safeFileName, uploadsFolder } from '../core/services/exports/files'
 
 export interface WebHostOptions {
   core: Core
@@ -43,6 +45,8 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
 }
 
 /**
@@ -97,6 +101,14 @@ async function route(
     await invoke(options.core, server, req, res)
     return
   }
+  if (url.pathname === WebRoutes.upload) {
+    await upload(options.core, server, req, res)
+    return
+  }
+  if (url.pathname === WebRoutes.download) {
+    download(options.core, server, req, url, res)
+    return
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed')
     return
@@ -126,6 +138,84 @@ async function invoke(core: Core, server: http.Server, req: http.IncomingMessage
   }
   const envelope = await dispatch(core, body?.method, body?.input, body?.meta)
   send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope))
+}
+
+/**
+ * The browser's file picker has no path to give: the file's bytes come here,
+ * are saved under the workspace's imports folder (in a folder of their own,
+ * keeping the file's name for the import history), and the answer is the
+ * path imports.* then take. Same origin and octet-stream only, like invoke.
+ */
+async function upload(core: Core, server: http.Server, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/octet-stream')) {
+    send(res, 415, 'text/plain; charset=utf-8', 'POST application/octet-stream')
+    return
+  }
+  if (!sameOrigin(req, server)) {
+    send(res, 403, 'text/plain; charset=utf-8', 'Forbidden')
+    return
+  }
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > defaultReadLimits.maxFileBytes) {
+    send(res, 413, 'text/plain; charset=utf-8', 'File too large')
+    return
+  }
+  const name = safeFileName(decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload')))
+  const folder = path.join(uploadsFolder(core.dbPath), crypto.randomUUID())
+  const file = path.join(folder, name)
+  fs.mkdirSync(folder, { recursive: true })
+  try {
+    await saveBody(req, file, defaultReadLimits.maxFileBytes)
+  } catch {
+    fs.rmSync(folder, { recursive: true, force: true })
+    send(res, 413, 'text/plain; charset=utf-8', 'File too large or upload interrupted')
+    return
+  }
+  core.paths.allow(file)
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ path: file }))
+}
+
+function saveBody(req: http.IncomingMessage, file: string, maxBytes: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = fs.createWriteStream(file)
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > maxBytes) {
+        req.destroy()
+        out.destroy()
+        reject(new Error('body too large'))
+      }
+    })
+    req.on('error', reject)
+    req.on('close', () => (req.complete ? undefined : reject(new Error('upload interrupted'))))
+    out.on('error', reject)
+    out.on('close', () => (size <= maxBytes ? resolve() : undefined))
+    req.pipe(out)
+  })
+}
+
+/** A file from the exports folder, by name only: nothing outside that folder can be named. */
+function download(core: Core, server: http.Server, req: http.IncomingMessage, url: URL, res: http.ServerResponse): void {
+  if (req.method !== 'GET' || !sameOrigin(req, server)) {
+    send(res, 403, 'text/plain; charset=utf-8', 'Forbidden')
+    return
+  }
+  const name = url.searchParams.get('name') ?? ''
+  const folder = path.resolve(exportsFolder(core.dbPath))
+  const file = path.resolve(folder, name)
+  if (name === '' || path.basename(name) !== name || path.dirname(file) !== folder || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    send(res, 404, 'text/plain; charset=utf-8', 'Not found')
+    return
+  }
+  res.writeHead(200, {
+    'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+    'content-disposition': `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  })
+  fs.createReadStream(file).pipe(res)
 }
 
 function sameOrigin(req: http.IncomingMessage, server: http.Server): boolean {

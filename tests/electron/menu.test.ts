@@ -11,6 +11,7 @@ function actions(): MenuActions {
     newWorkspace: vi.fn(),
     openWorkspace: vi.fn(),
     backup: vi.fn(),
+    restore: vi.fn(),
     sendToWindow: vi.fn(),
     showDataFolder: vi.fn(),
   }
@@ -34,7 +35,7 @@ describe('the File menu', () => {
   it('is in Chinese for zh-CN', () => {
     const [file] = buildMenuTemplate('zh-CN', windows, actions())
     expect(file?.label).toBe('文件')
-    expect(labels(submenu(file))).toEqual(['新建工作区…', '打开工作区…', '加载演示数据', '导入…', '导出…', '备份…', '退出'])
+    expect(labels(submenu(file))).toEqual(['新建工作区…', '打开工作区…', '加载演示数据', '导入…', '导出…', '备份…', '从备份恢复…', '退出'])
   })
 
   it('is in English for en', () => {
@@ -47,6 +48,7 @@ describe('the File menu', () => {
       'Import…',
       'Export…',
       'Back Up…',
+      'Restore from Backup…',
       'Quit',
     ])
   })
@@ -59,6 +61,7 @@ describe('the File menu', () => {
     click('new-workspace')
     click('open-workspace')
     click('backup')
+    click('restore')
     click('import')
     click('export')
     click('load-demo')
@@ -66,6 +69,7 @@ describe('the File menu', () => {
     expect(spies.newWorkspace).toHaveBeenCalledOnce()
     expect(spies.openWorkspace).toHaveBeenCalledOnce()
     expect(spies.backup).toHaveBeenCalledOnce()
+    expect(spies.restore).toHaveBeenCalledOnce()
     expect(vi.mocked(spies.sendToWindow).mock.calls).toEqual([['import'], ['export'], ['load-demo']])
   })
 })

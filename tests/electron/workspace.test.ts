@@ -1,15 +1,15 @@
 import path from 'node:path'
 import { dialog, type MessageBoxOptions, type SaveDialogOptions } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { openCore, type Core } from '../../electron/core'
+import { dispatch, openCore, type Core } from '../../electron/core'
 import { EventBus } from '../../electron/core/events'
-import { IpcChannels } from '../../shared/transport'
 import { failureCode, Workspace } from '../../electron/main/workspace'
-import { backupWorkspace, fileStamp, openAtStartup, openWorkspace, type FlowContext } from '../../electron/main/workspaceFlows'
+import { backupWorkspace, fileStamp } from '../../electron/main/backupFlows'
+import { openAtStartup, openWorkspace, type FlowContext } from '../../electron/main/workspaceFlows'
 import { FakeWebContents } from './fakes'
 
 vi.mock('electron', async () => (await import('./fakes')).electronMock)
-vi.mock('../../electron/core', () => ({ openCore: vi.fn() }))
+vi.mock('../../electron/core', () => ({ openCore: vi.fn(), dispatch: vi.fn() }))
 
 class CoreOpenError extends Error {
   constructor(readonly code: string) {
@@ -44,6 +44,7 @@ function newWorkspace(onEvent = vi.fn()) {
 beforeEach(() => {
   opened.length = 0
   vi.mocked(openCore).mockReset()
+  vi.mocked(dispatch).mockReset()
   for (const fn of Object.values(dialog)) vi.mocked(fn).mockReset()
   vi.spyOn(console, 'error').mockImplementation(() => {})
 })
@@ -185,19 +186,39 @@ describe('menu flows', () => {
     expect(dialog.showMessageBox).toHaveBeenCalledOnce()
   })
 
-  it('Back Up allows the picked path and hands it to the window', async () => {
+  it('Back Up allows the picked path and runs the backup in main, then says where it is', async () => {
     fakeOpenCore()
     const workspace = newWorkspace()
     await workspace.open('/data/a.db')
     const win = { webContents: new FakeWebContents() }
     vi.mocked(dialog.showSaveDialog).mockResolvedValueOnce({ canceled: false, filePath: '/backups/a.db' })
+    vi.mocked(dispatch).mockResolvedValueOnce({ ok: true, value: { path: '/backups/a.db' } })
+    vi.mocked(dialog.showMessageBox).mockResolvedValueOnce({ response: 0, checkboxChecked: false })
 
     await backupWorkspace(context(workspace, win), new Date(2025, 2, 7, 14, 5))
 
     const [, options] = vi.mocked(dialog.showSaveDialog).mock.calls[0]! as unknown as [unknown, SaveDialogOptions]
     expect(options.defaultPath).toBe(path.join('/home/ana/Documents', 'workbench-backup-20250307-1405.db'))
     expect(opened[0]!.paths.allow).toHaveBeenCalledWith('/backups/a.db')
-    expect(win.webContents.send).toHaveBeenCalledExactlyOnceWith(IpcChannels.menu, { command: 'backup', path: '/backups/a.db' })
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith(opened[0], 'backups.create', { path: '/backups/a.db' }, { locale: 'en', userId: null })
+    const [, notice] = vi.mocked(dialog.showMessageBox).mock.calls[0]! as unknown as [unknown, MessageBoxOptions]
+    expect(notice).toMatchObject({ type: 'info', message: 'The backup was saved.', detail: '/backups/a.db' })
+    expect(win.webContents.send).not.toHaveBeenCalled()
+  })
+
+  it('Back Up shows the core’s sentence when the backup fails', async () => {
+    fakeOpenCore()
+    const workspace = newWorkspace()
+    await workspace.open('/data/a.db')
+    vi.mocked(dialog.showSaveDialog).mockResolvedValueOnce({ canceled: false, filePath: '/full/a.db' })
+    const message = 'The disk is full; nothing was saved. Saved data is safe.'
+    vi.mocked(dispatch).mockResolvedValueOnce({ ok: false, error: { code: 'DISK_FULL', message } })
+    vi.mocked(dialog.showMessageBox).mockResolvedValueOnce({ response: 0, checkboxChecked: false })
+
+    await backupWorkspace(context(workspace, { webContents: new FakeWebContents() }), new Date())
+
+    const [, notice] = vi.mocked(dialog.showMessageBox).mock.calls[0]! as unknown as [unknown, MessageBoxOptions]
+    expect(notice).toMatchObject({ type: 'error', message: 'The backup was not made', detail: message })
   })
 
   it('Back Up does nothing when the dialog is cancelled', async () => {
@@ -210,7 +231,7 @@ describe('menu flows', () => {
     await backupWorkspace(context(workspace, win), new Date())
 
     expect(opened[0]!.paths.allow).not.toHaveBeenCalled()
-    expect(win.webContents.send).not.toHaveBeenCalled()
+    expect(dispatch).not.toHaveBeenCalled()
   })
 })
 

@@ -16,7 +16,10 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown, r
   const metaResult = CallMeta.safeParse(rawMeta ?? {})
   const meta = metaResult.success ? metaResult.data : CallMeta.parse({})
   if (!metaResult.success) return failure(new AppError('VALIDATION', { issues: issuesOf(metaResult.error) }), meta.locale)
-  if (!isMethodName(method)) return failure(new AppError('UNKNOWN_METHOD', { method: String(method).slice(0, 100) }), meta.locale)
+  if (!isMethodName(method)) {
+    // String() throws on objects without a prototype; only a string is worth echoing back.
+    return failure(new AppError('UNKNOWN_METHOD', { method: typeof method === 'string' ? method.slice(0, 100) : typeof method }), meta.locale)
+  }
 
   const parsed = Api[method].input.safeParse(rawInput ?? {})
   if (!parsed.success) return failure(new AppError('VALIDATION', { issues: issuesOf(parsed.error) }), meta.locale)

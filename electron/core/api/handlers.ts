@@ -23,6 +23,11 @@ import { getGridRow } from '../store/rows'
 import { workspaceStats } from '../store/stats'
 import { APP_VERSION } from '../version'
 import { LATEST_VERSION } from '../store/migrations'
+import { importsHandlers } from './importHandlers'
+import { exportsHandlers } from './exportHandlers'
+import { analyticsHandlers } from './analyticsHandlers'
+import { backupsHandlers } from './backupHandlers'
+import { loopHandlers } from './loopHandlers'
 
 export type Handler<M extends MethodName> = (
   core: Core,
@@ -105,4 +110,9 @@ const workspaceHandlers = {
 /** Method name → service call, one group per domain. Input arrives already validated by the contract. */
 export const handlers: HandlerTable = {
   ...workspaceHandlers,
+  ...importsHandlers,
+  ...exportsHandlers,
+  ...analyticsHandlers,
+  ...backupsHandlers,
+  ...loopHandlers,
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { AppError, fromSqliteError } from '../errors'
+import { registerLoopFunctions } from './loop/functions'
 import { LATEST_VERSION, migrations } from './migrations'
 
 /** Marks a SQLite file as ours ('SJGT'), so a foreign database is never migrated. */
@@ -83,6 +84,7 @@ function configure(db: Database, readonly: boolean, now: () => Date): void {
   if (!readonly) db.pragma('journal_mode = WAL')
   // Queries about time (rotting, overdue) read the workspace clock, so tests can move it.
   db.function('wb_now', { deterministic: false }, () => now().toISOString())
+  registerLoopFunctions(db)
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.pragma('synchronous = NORMAL')

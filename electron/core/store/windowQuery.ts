@@ -6,6 +6,7 @@ import { DatePreset, type FilterValue, type GroupRow, type WindowQuery } from '.
 import { AppError } from '../errors'
 import { aliasOf, baseAmountSql, dateTypes, fullFrom, gridSources, leanFrom, type ColumnSql } from './gridSources'
 import { escapeLike } from './like'
+import { searchIndexCondition } from './loop/search'
 
 /** What a query needs beyond its own words: who asks ('me') and what day it is (presets). */
 export interface QueryContext {
@@ -115,12 +116,25 @@ function compileWhere(entity: GridEntity, filters: Filter[], search: string | un
     const clause = compileFilter(column.expr, filter, isDate, ctx, params)
     if (clause) clauses.push(clause)
   }
-  if (search) {
-    const like = `%${escapeLike(search)}%`
-    clauses.push(`(${source.search.map((expr) => `${expr} LIKE ? ESCAPE '\\'`).join(' OR ')})`)
-    for (let i = 0; i < source.search.length; i += 1) params.push(like)
-  }
+  if (search) clauses.push(compileSearch(entity, search, params))
   return { sql: clauses.join(' AND '), params }
+}
+
+/**
+ * Quick search uses the CJK-aware search index where the entity has one (a
+ * LIKE scan over 100,000 rows costs far more than a window may); lists with
+ * no index, and text the index cannot use, fall back to LIKE.
+ */
+function compileSearch(entity: GridEntity, search: string, params: Bound[]): string {
+  const indexed = searchIndexCondition(entity, aliasOf(entity), search)
+  if (indexed) {
+    params.push(...indexed.params)
+    return indexed.sql
+  }
+  const source = gridSources[entity]
+  const like = `%${escapeLike(search)}%`
+  for (let i = 0; i < source.search.length; i += 1) params.push(like)
+  return `(${source.search.map((expr) => `${expr} LIKE ? ESCAPE '\\'`).join(' OR ')})`
 }
 
 function resolveColumn(entity: GridEntity, key: string): ColumnSql {

@@ -2,6 +2,9 @@ import type { Database } from 'better-sqlite3'
 import { closedLoopSchema } from './001-closed-loop'
 import { seedDefaultConfiguration } from './002-default-configuration'
 import { addViewsAndRates } from './003-views-and-rates'
+import { addImportHistory } from './004-import-history'
+import { addAnalytics } from './005-analytics'
+import { addClosedLoopRules } from './006-closed-loop-rules'
 
 export interface Migration {
   readonly version: number
@@ -14,6 +17,9 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'closed-loop schema', up: (db) => db.exec(closedLoopSchema) },
   { version: 2, name: 'default pipelines, stages and picklists', up: seedDefaultConfiguration },
   { version: 3, name: 'saved views and currency rates', up: addViewsAndRates },
+  { version: 4, name: 'import history, undo and mapping templates', up: addImportHistory },
+  { version: 5, name: 'pipeline snapshots, sales targets and analytics indexes', up: addAnalytics },
+  { version: 6, name: 'closed-loop rules: search index, lead rating, stage tasks, lifecycles', up: addClosedLoopRules },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version

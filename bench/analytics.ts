@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Core } from '../electron/core'
+import { AnalyticsFilters } from '../shared/methods/analytics'
+import { dashboard } from '../electron/core/services/analytics/charts'
+import { writeWeeklyReview } from '../electron/core/services/analytics/weeklyReview'
+import { percentile, timeMs } from './stats'
+
+const meta = { locale: 'zh-CN', userId: null } as const
+
+/** The whole dashboard (every chart, default filters) computed in the store: the median of a few runs after a warm-up. */
+export function dashboardMs(core: Core, runs = 7): { median: number; allTime: number } {
+  const defaults = AnalyticsFilters.parse({})
+  dashboard(core, defaults, meta)
+  const samples = Array.from({ length: runs }, () => timeMs(() => dashboard(core, defaults, meta)))
+  const allTime = timeMs(() => dashboard(core, AnalyticsFilters.parse({ period: 'all' }), meta))
+  return { median: percentile(samples, 50), allTime }
+}
+
+/** Seconds to write this week's review workbook for the whole team (the weekly snapshot taken first, as the command does). */
+export async function weeklyReviewSeconds(core: Core): Promise<{ seconds: number; rows: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-review-'))
+  try {
+    const file = path.join(dir, 'weekly-review.xlsx')
+    const started = performance.now()
+    core.paths.allow(file)
+    const result = await writeWeeklyReview(core, { file }, meta)
+    const seconds = (performance.now() - started) / 1000
+    return { seconds, rows: result.sheets.reduce((n, s) => n + s.rows, 0) }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}

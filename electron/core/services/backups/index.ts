@@ -1,0 +1,5 @@
+export { createBackup, listBackups, runAutomaticBackup } from './create'
+export { backupsFolder } from './names'
+export { checkBackup, isRestorableFailure, latestRestorableBackup, restoreBackup, restoreUnopenableWorkspace } from './restore'
+export { backupsToPrune, DEFAULT_RETENTION, type RetentionPolicy } from './retention'
+export { DAILY_CHECK_EVERY_MS, isDailyBackupDue } from './schedule'

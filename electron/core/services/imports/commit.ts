@@ -1,0 +1,106 @@
+import type { CallMeta, ParsedInput } from '../../../../shared/api'
+import type { ImportEntity } from '../../../../shared/methods/imports'
+import type { Core } from '../../core'
+import { AppError } from '../../errors'
+import { addBatchRow, insertBatch, liveRecord, setBatchCounts, setHistoryDates, type BatchValues } from '../../store/imports'
+import { updateRecord, type Row } from '../../store/records'
+import { withStatementCache } from '../../store/statementCache'
+import { inTransaction, writeContext } from '../context'
+import { assignLead } from '../loop/assignment'
+import { applyOpportunityUpdate, insertOneOpportunity } from '../opportunities'
+import { checkReferences, toRow } from '../recordColumns'
+import { insertOne } from '../records'
+import { settle, type Writer } from './fresh'
+import type { Plan, PlannedWrite } from './plan'
+
+/** Columns every write moves on its own; an undo restores the rest. */
+const bookkeeping = new Set(['version', 'updated_at'])
+
+/** The columns an update changed, as they were before it. */
+function beforeImage(before: Row, after: Row): Row {
+  const image: Row = {}
+  for (const [column, value] of Object.entries(before)) if (!bookkeeping.has(column) && (after[column] ?? null) !== (value ?? null)) image[column] = value
+  return image
+}
+
+function createRecord(writer: Writer, entity: ImportEntity, write: Extract<PlannedWrite, { kind: 'create' }>): number {
+  const { core, ctx, meta } = writer
+  const fields = settle(write.fields, writer)
+  let id: number
+  switch (entity) {
+    case 'opportunity':
+      id = insertOneOpportunity(core, ctx, meta, fields as ParsedInput<'opportunities.create'>)
+      break
+    case 'lead':
+      id = insertOne(core, ctx, meta, 'lead', { ...fields, ownerId: assignLead(core, ctx, fields) })
+      break
+    default:
+      id = insertOne(core, ctx, meta, entity, fields)
+  }
+  setHistoryDates(core.db, entity, id, write.history)
+  // A new record is at version 1; the history dates are part of its creation, not an edit.
+  writer.note(entity, id, 'create', null, 1)
+  if (write.contact) {
+    const contactId = insertOne(core, ctx, meta, 'contact', { ...settle(write.contact, writer), accountId: id })
+    writer.note('contact', contactId, 'create', null, 1)
+  }
+  return id
+}
+
+function updateExisting(writer: Writer, entity: ImportEntity, write: Extract<PlannedWrite, { kind: 'update' }>): void {
+  const { core, ctx } = writer
+  const patch = settle(write.fields, writer)
+  const before = liveRecord(core.db, entity, write.id)!
+  if (entity === 'opportunity') {
+    applyOpportunityUpdate(core, ctx, { id: write.id, version: write.version, patch: patch as ParsedInput<'opportunities.update'>['patch'] })
+  } else {
+    checkReferences(core, patch)
+    updateRecord(core.db, ctx, entity, write.id, write.version, toRow(entity, patch))
+  }
+  const after = liveRecord(core.db, entity, write.id)!
+  writer.note(entity, write.id, 'update', beforeImage(before, after), after.version as number)
+}
+
+export interface CommitOptions {
+  readonly batch: BatchValues
+  readonly entity: ImportEntity
+  readonly meta: CallMeta
+  readonly onProgress: (done: number, total: number) => void
+}
+
+/**
+ * Writes a plan in one transaction with its batch record: every row of the
+ * plan, or (on any failure) nothing at all. Each record is remembered with
+ * the version the batch left it at and, for updates, what it replaced.
+ */
+export function commitPlan(core: Core, plan: Plan, options: CommitOptions): void {
+  const { batch, entity, meta, onProgress } = options
+  // The store's audited writes, with each statement compiled once for the whole batch.
+  const bulk: Core = { ...core, db: withStatementCache(core.db) }
+  const ctx = writeContext(bulk, meta, batch.id)
+  let seq = 0
+  const writer: Writer = {
+    core: bulk,
+    ctx,
+    meta,
+    note: (kind, entityId, action, before = null, versionAfter = null) =>
+      addBatchRow(bulk.db, batch.id, { seq: seq++, kind, entityId, action, before: before && JSON.stringify(before), versionAfter }),
+  }
+  inTransaction(bulk, () => {
+    insertBatch(bulk.db, { ...batch, createdAt: ctx.now })
+    for (const stage of plan.freshStages) stage.idIn(writer)
+    plan.writes.forEach((write, i) => {
+      if (i % 2000 === 0) onProgress(i, plan.writes.length)
+      try {
+        if (write.kind === 'create') createRecord(writer, entity, write)
+        else updateExisting(writer, entity, write)
+      } catch (err) {
+        // The whole batch rolls back; the person learns which row stopped it.
+        if (err instanceof AppError) throw new AppError(err.code, { ...(err.details as object), row: write.row })
+        throw err
+      }
+    })
+    setBatchCounts(bulk.db, batch.id, plan.counts)
+  })
+  onProgress(plan.writes.length, plan.writes.length)
+}

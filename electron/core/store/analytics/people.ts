@@ -1,0 +1,103 @@
+import type { Database } from 'better-sqlite3'
+import {
+  allRows,
+  analyticsRows,
+  dealBaseAmount,
+  dealColumn,
+  deals,
+  dealScope,
+  fxCte,
+  inList,
+  inSpan,
+  joinSql,
+  oneRow,
+  raw,
+  sql,
+  type DateSpan,
+  type Fragment,
+  type Scope,
+} from './sql'
+
+/** Figures about leads, reps' follow-ups and tasks, and customers: the rows behind other grids than the deals'. */
+
+export interface SourceDeals {
+  source: string | null
+  count: number
+  won: number
+  wonAmount: number
+}
+
+/** Deals created in the span per source, and how many of them are won now. */
+export function dealsBySource(db: Database, scope: Scope, created: DateSpan): SourceDeals[] {
+  return allRows(
+    db,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT o.source AS source, count(*) AS count, count(CASE WHEN s.kind = 'won' THEN 1 END) AS won,
+        total(CASE WHEN s.kind = 'won' THEN ${raw(dealBaseAmount)} END) AS wonAmount
+      FROM ${deals} JOIN stages s ON s.id = o.stage_id LEFT JOIN fx ON fx.currency = o.currency
+      WHERE ${dealScope(scope)} AND ${inSpan(dealColumn('createdAt'), created)}
+      GROUP BY 1`,
+  )
+}
+
+/** Live leads (alias `l`) within the scope's owners, sources and regions. */
+function leadScope(scope: Scope): Fragment {
+  const parts: Fragment[] = [raw(`l.deleted_at IS NULL AND ${analyticsRows('l')}`)]
+  if (scope.ownerIds) parts.push(inList('l.owner_id', scope.ownerIds))
+  if (scope.sources) parts.push(inList('l.source', scope.sources))
+  if (scope.regions) parts.push(inList('l.region', scope.regions))
+  return joinSql(parts, ' AND ')
+}
+
+export interface SourceLeads {
+  source: string | null
+  count: number
+  converted: number
+}
+
+/** Leads created in the span per source, and how many became deals. */
+export function leadsBySource(db: Database, scope: Scope, created: DateSpan): SourceLeads[] {
+  return allRows(
+    db,
+    sql`SELECT l.source AS source, count(*) AS count, count(CASE WHEN l.status = 'converted' THEN 1 END) AS converted
+      FROM leads l WHERE ${leadScope(scope)} AND ${inSpan('l.created_at', created)} GROUP BY 1`,
+  )
+}
+
+export interface UserCount {
+  userId: number | null
+  count: number
+}
+
+/** Follow-ups logged in the span, per rep who logged them. */
+export function followUpsByOwner(db: Database, ownerIds: readonly number[] | null, occurred: DateSpan): UserCount[] {
+  const owners = ownerIds ? sql` AND ${inList('v.owner_id', ownerIds)}` : raw('')
+  return allRows(
+    db,
+    sql`SELECT v.owner_id AS userId, count(*) AS count FROM activities v
+      WHERE v.deleted_at IS NULL AND ${raw(analyticsRows('v'))} AND ${inSpan('v.occurred_at', occurred)}${owners} GROUP BY 1`,
+  )
+}
+
+/** Open tasks due before `today`, per assignee. */
+export function overdueTasksByAssignee(db: Database, ownerIds: readonly number[] | null, today: string): UserCount[] {
+  const owners = ownerIds ? sql` AND ${inList('t.assignee_id', ownerIds)}` : raw('')
+  return allRows(
+    db,
+    sql`SELECT t.assignee_id AS userId, count(*) AS count FROM tasks t
+      WHERE t.deleted_at IS NULL AND t.status = 'open' AND ${raw(analyticsRows('t'))} AND t.due_date < ${today}${owners} GROUP BY 1`,
+  )
+}
+
+/** Accounts that bought (customers) and that bought again (repeat customers), within the scope's owners, sources and regions. */
+export function customerCounts(db: Database, scope: Scope): { customers: number; repeatCustomers: number } {
+  const parts: Fragment[] = [raw(`a.deleted_at IS NULL AND ${analyticsRows('a')} AND a.lifecycle IN ('customer', 'repeat_customer')`)]
+  if (scope.ownerIds) parts.push(inList('a.owner_id', scope.ownerIds))
+  if (scope.sources) parts.push(inList('a.source', scope.sources))
+  if (scope.regions) parts.push(inList('a.region', scope.regions))
+  return oneRow(
+    db,
+    sql`SELECT count(*) AS customers, count(CASE WHEN a.lifecycle = 'repeat_customer' THEN 1 END) AS repeatCustomers
+      FROM accounts a WHERE ${joinSql(parts, ' AND ')}`,
+  )
+}

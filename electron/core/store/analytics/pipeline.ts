@@ -1,0 +1,149 @@
+import type { Database } from 'better-sqlite3'
+import {
+  allRows,
+  dealBaseAmount,
+  dealColumn,
+  deals,
+  dealScope,
+  fxCte,
+  inSpan,
+  isRotting,
+  oneRow,
+  raw,
+  sql,
+  type DateSpan,
+  type Scope,
+} from './sql'
+
+/** Figures over the deals as they stand: the funnel, the open pipeline, stale deals and the forecast. */
+
+export interface StageFigures {
+  stageId: number
+  count: number
+  amount: number
+  weightedAmount: number
+}
+
+/** Deals created in the span, by their current stage. */
+export function funnelByStage(db: Database, scope: Scope, created: DateSpan): StageFigures[] {
+  return allRows(
+    db,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT o.stage_id AS stageId, count(*) AS count, total(${raw(dealBaseAmount)}) AS amount,
+        total(${raw(dealBaseAmount)} * o.probability / 100.0) AS weightedAmount
+      FROM ${deals} LEFT JOIN fx ON fx.currency = o.currency
+      WHERE ${dealScope(scope)} AND ${inSpan(dealColumn('createdAt'), created)}
+      GROUP BY o.stage_id`,
+  )
+}
+
+/** Open deals now, by stage. */
+export function openByStage(db: Database, scope: Scope): StageFigures[] {
+  return allRows(
+    db,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT o.stage_id AS stageId, count(*) AS count, total(${raw(dealBaseAmount)}) AS amount,
+        total(${raw(dealBaseAmount)} * o.probability / 100.0) AS weightedAmount
+      FROM stages s JOIN ${deals} ON o.stage_id = s.id LEFT JOIN fx ON fx.currency = o.currency
+      WHERE s.kind = 'open' AND ${dealScope(scope)}
+      GROUP BY o.stage_id`,
+  )
+}
+
+export interface OwnerFigures {
+  ownerId: number | null
+  count: number
+  amount: number
+  /** Of those, deals past their stage's rotting days (the grid's own "stale" test). */
+  staleCount: number
+  staleAmount: number
+}
+
+/** Open deals now, per owner, and how many of them have gone stale. */
+export function openByOwner(db: Database, scope: Scope, now: string): OwnerFigures[] {
+  return allRows(
+    db,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT o.owner_id AS ownerId, count(*) AS count, total(${raw(dealBaseAmount)}) AS amount,
+        count(CASE WHEN ${isRotting(now)} = 1 THEN 1 END) AS staleCount,
+        total(CASE WHEN ${isRotting(now)} = 1 THEN ${raw(dealBaseAmount)} END) AS staleAmount
+      FROM stages s JOIN ${deals} ON o.stage_id = s.id LEFT JOIN fx ON fx.currency = o.currency
+      WHERE s.kind = 'open' AND ${dealScope(scope)}
+      GROUP BY o.owner_id`,
+  )
+}
+
+export interface ForecastCell {
+  month: string
+  /** The deal's own forecast category when set, else its stage's. */
+  category: string
+  count: number
+  amount: number
+  weightedAmount: number
+  overdueCount: number
+  overdueAmount: number
+  /** Deals whose own category differs from their stage's (then a stage filter cannot find them). */
+  overridden: number
+}
+
+/** Open deals by expected close month and forecast category. */
+export function openByCloseMonth(db: Database, scope: Scope, expected: DateSpan, today: string): ForecastCell[] {
+  const close = dealColumn('expectedCloseDate')
+  return allRows(
+    db,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT substr(${raw(close)}, 1, 7) AS month, coalesce(o.forecast_category, s.forecast_category) AS category,
+        count(*) AS count, total(${raw(dealBaseAmount)}) AS amount,
+        total(${raw(dealBaseAmount)} * o.probability / 100.0) AS weightedAmount,
+        count(CASE WHEN ${raw(close)} < ${today} THEN 1 END) AS overdueCount,
+        total(CASE WHEN ${raw(close)} < ${today} THEN ${raw(dealBaseAmount)} END) AS overdueAmount,
+        count(CASE WHEN o.forecast_category IS NOT NULL AND o.forecast_category <> s.forecast_category THEN 1 END) AS overridden
+      FROM stages s JOIN ${deals} ON o.stage_id = s.id LEFT JOIN fx ON fx.currency = o.currency
+      WHERE s.kind = 'open' AND ${dealScope(scope)} AND ${raw(close)} IS NOT NULL AND ${inSpan(close, expected)}
+      GROUP BY 1, 2 ORDER BY 1`,
+  )
+}
+
+export interface MonthFigures {
+  month: string
+  count: number
+  amount: number
+}
+
+/** Deals won per month of closing. */
+export function wonByMonth(db: Database, scope: Scope, closed: DateSpan): MonthFigures[] {
+  const closedAt = dealColumn('closedAt')
+  return allRows(
+    db,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT substr(${raw(closedAt)}, 1, 7) AS month, count(*) AS count, total(${raw(dealBaseAmount)}) AS amount
+      FROM stages s JOIN ${deals} ON o.stage_id = s.id LEFT JOIN fx ON fx.currency = o.currency
+      WHERE s.kind = 'won' AND ${dealScope(scope)} AND ${raw(closedAt)} IS NOT NULL AND ${inSpan(closedAt, closed)}
+      GROUP BY 1 ORDER BY 1`,
+  )
+}
+
+/** Open deals whose expected close date is before `today`. */
+export function pastDue(db: Database, scope: Scope, today: string): { count: number; amount: number } {
+  const close = dealColumn('expectedCloseDate')
+  return oneRow(
+    db,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT count(*) AS count, total(${raw(dealBaseAmount)}) AS amount
+      FROM stages s JOIN ${deals} ON o.stage_id = s.id LEFT JOIN fx ON fx.currency = o.currency
+      WHERE s.kind = 'open' AND ${dealScope(scope)} AND ${raw(close)} < ${today}`,
+  )
+}
+
+/** The months (YYYY-MM) that hold open deals' expected close dates or wins, for an all-time forecast. */
+export function forecastMonthBounds(db: Database, scope: Scope): { first: string | null; last: string | null } {
+  return oneRow(
+    db,
+    sql`SELECT min(m) AS first, max(m) AS last FROM (
+        SELECT substr(o.expected_close_date, 1, 7) AS m FROM stages s JOIN ${deals} ON o.stage_id = s.id
+          WHERE s.kind = 'open' AND ${dealScope(scope)} AND o.expected_close_date IS NOT NULL
+        UNION ALL
+        SELECT substr(o.closed_at, 1, 7) FROM stages s JOIN ${deals} ON o.stage_id = s.id
+          WHERE s.kind = 'won' AND ${dealScope(scope)} AND o.closed_at IS NOT NULL)`,
+  )
+}

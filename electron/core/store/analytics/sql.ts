@@ -1,0 +1,166 @@
+import type { Database } from 'better-sqlite3'
+import { gridSources } from '../gridSources'
+
+export type Bound = string | number | null
+
+/** A piece of SQL with its bound values, kept together so that placeholders can never drift from their values. */
+export interface Fragment {
+  readonly text: string
+  readonly params: readonly Bound[]
+}
+
+const isFragment = (value: unknown): value is Fragment =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'text' in value
+
+/** Trusted SQL text (identifiers and expressions written in the store, never user values). */
+export const raw = (text: string): Fragment => ({ text, params: [] })
+
+/**
+ * Tagged template: fragments are inlined, a value becomes `?`, a list of
+ * values becomes `?, ?, …`, each bound in the order it appears.
+ */
+export function sql(strings: TemplateStringsArray, ...values: (Fragment | Bound | readonly Bound[])[]): Fragment {
+  let text = strings[0]!
+  const params: Bound[] = []
+  values.forEach((value, i) => {
+    if (isFragment(value)) {
+      text += value.text
+      params.push(...value.params)
+    } else if (Array.isArray(value)) {
+      text += value.map(() => '?').join(', ')
+      params.push(...(value as readonly Bound[]))
+    } else {
+      text += '?'
+      params.push(value as Bound)
+    }
+    text += strings[i + 1]!
+  })
+  return { text, params }
+}
+
+export function joinSql(parts: readonly Fragment[], separator: string): Fragment {
+  return { text: parts.map((p) => p.text).join(separator), params: parts.flatMap((p) => p.params) }
+}
+
+export function allRows<T>(db: Database, query: Fragment): T[] {
+  return db.prepare(query.text).all(...query.params) as T[]
+}
+
+export function oneRow<T>(db: Database, query: Fragment): T {
+  return db.prepare(query.text).get(...query.params) as T
+}
+
+/** The opportunity grid's own SQL for a column, so that a figure and its drill-down filter read the same thing. */
+export const dealColumn = (key: keyof typeof gridSources.opportunity.columns): string => gridSources.opportunity.columns[key]!.expr
+
+/**
+ * The deals table under the grid's alias. The planner picks among the
+ * covering analytics indexes itself: forcing one (INDEXED BY) made SQLite
+ * refuse queries whose filters left that index unusable.
+ */
+export const deals = raw('opportunities o')
+
+/**
+ * The grid's own "stale" test, with the workspace clock read once for the
+ * query (a bound value) instead of once per row.
+ */
+export function isRotting(now: string): Fragment {
+  const parts = dealColumn('isRotting').split('wb_now()')
+  return parts.length === 2 ? sql`${raw(parts[0]!)}${now}${raw(parts[1]!)}` : raw(dealColumn('isRotting'))
+}
+
+/** `expr IN (…)`, with a null in the list meaning blank: exactly how the grid compiles an `in` filter. */
+export function inList(expr: string, values: readonly Bound[]): Fragment {
+  const present = values.filter((v) => v !== null)
+  const parts: Fragment[] = []
+  if (present.length > 0) parts.push(sql`${raw(expr)} IN (${present})`)
+  if (present.length < values.length) parts.push(raw(`${expr} IS NULL`))
+  return parts.length > 0 ? sql`(${joinSql(parts, ' OR ')})` : raw('0')
+}
+
+/** Half-open range of calendar dates [from, until); either end may be open. */
+export interface DateSpan {
+  from: string | null
+  until: string | null
+}
+
+/** Dates and ISO timestamps compare as text, so one range serves both. */
+export function inSpan(expr: string, span: DateSpan): Fragment {
+  const parts: Fragment[] = []
+  if (span.from !== null) parts.push(sql`${raw(expr)} >= ${span.from}`)
+  if (span.until !== null) parts.push(sql`${raw(expr)} < ${span.until}`)
+  return parts.length > 0 ? joinSql(parts, ' AND ') : raw('1')
+}
+
+/** The term (true of every row) that qualifies a query for the analytics indexes of migration 005. */
+export const analyticsRows = (alias: string) => `${alias}.version > 0`
+
+/** Deals not in the trash, qualified for the analytics indexes. */
+export const liveDeals = raw(`o.deleted_at IS NULL AND ${analyticsRows('o')}`)
+
+/** What every chart is narrowed by; null means "not filtered". */
+export interface Scope {
+  ownerIds: readonly number[] | null
+  sources: readonly (string | null)[] | null
+  productLines: readonly (string | null)[] | null
+  /** The account's region; a blank region also matches deals without an account. */
+  regions: readonly (string | null)[] | null
+  pipelineId: number | null
+  baseCurrency: string
+}
+
+/** Live deals (alias `o`) within the scope. */
+export function dealScope(scope: Scope): Fragment {
+  const parts: Fragment[] = [liveDeals]
+  if (scope.ownerIds) parts.push(inList(dealColumn('ownerId'), scope.ownerIds))
+  if (scope.sources) parts.push(inList(dealColumn('source'), scope.sources))
+  if (scope.productLines) parts.push(inList(dealColumn('productLine'), scope.productLines))
+  if (scope.pipelineId !== null) parts.push(sql`${raw(dealColumn('pipelineId'))} = ${scope.pipelineId}`)
+  if (scope.regions) {
+    const blank = scope.regions.includes(null) ? raw(' OR o.account_id IS NULL') : raw('')
+    parts.push(sql`(o.account_id IN (SELECT ra.id FROM accounts ra WHERE ${inList('ra.region', scope.regions)})${blank})`)
+  }
+  return joinSql(parts, ' AND ')
+}
+
+/**
+ * A deal id column that must name a live deal within the scope. With nothing
+ * to narrow by, only the (few) trashed deals are left out, which spares
+ * reading every deal.
+ */
+export function dealIdIn(scope: Scope, column: string): Fragment {
+  const narrowed = scope.ownerIds || scope.sources || scope.productLines || scope.regions || scope.pipelineId !== null
+  return narrowed
+    ? sql`${raw(column)} IN (SELECT o.id FROM ${deals} WHERE ${dealScope(scope)})`
+    : raw(`${column} NOT IN (SELECT id FROM opportunities WHERE deleted_at IS NOT NULL)`)
+}
+
+/**
+ * `fx(currency, factor)`: what one unit of each currency is worth in the
+ * base currency, from the rates in Settings (rates are kept against any one
+ * reference; dividing by the base's own rate makes the base worth 1).
+ */
+export function fxCte(baseCurrency: string): Fragment {
+  return sql`fx(currency, factor) AS (
+    SELECT currency, rate / coalesce((SELECT rate FROM currency_rates WHERE currency = ${baseCurrency}), 1) FROM currency_rates)`
+}
+
+/** An amount column in the base currency; needs `LEFT JOIN fx ON fx.currency = <currency column>`. */
+export const inBase = (amount: string) => `(${amount} * coalesce(fx.factor, 1))`
+
+/** The deal's amount in the base currency (0 when blank), for `o` joined to fx. */
+export const dealBaseAmount = `coalesce(${inBase('o.amount')}, 0)`
+
+/**
+ * Median (mean of the two middle values when the count is even), 80th
+ * percentile (nearest rank) and mean of `value` per `grp`, over a CTE named
+ * `vals(grp, value)` that the caller defines.
+ */
+export const percentilesOfVals = raw(`
+  SELECT grp, count(*) AS n,
+    avg(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN value END) AS median,
+    max(CASE WHEN rn = (8 * n + 9) / 10 THEN value END) AS p80,
+    avg(value) AS mean
+  FROM (SELECT grp, value, row_number() OVER (PARTITION BY grp ORDER BY value) AS rn,
+          count(*) OVER (PARTITION BY grp) AS n FROM vals)
+  GROUP BY grp`)
