@@ -28,6 +28,7 @@ import {
 import { EntityType, GridEntity, Locale, TaskStatus, TrashableEntity } from './enums'
 import { Id, IsoDateTime, Version } from './primitives'
 import { ById, Done, Empty, method } from './methods/define'
+import { WorkspaceStats } from './stats'
 import { importsMethods } from './methods/imports'
 import { exportsMethods } from './methods/exports'
 import { loopMethods } from './methods/loop'
@@ -38,22 +39,6 @@ import { GroupQuery, GroupRow, WindowQueries, windowResult } from './query'
 
 export const DEMO_MAX_SCALE = 100_000
 
-export const WorkspaceStats = z.object({
-  counts: z.object({
-    users: z.number().int(),
-    accounts: z.number().int(),
-    contacts: z.number().int(),
-    leads: z.number().int(),
-    opportunities: z.number().int(),
-    activities: z.number().int(),
-    tasks: z.number().int(),
-    stageHistory: z.number().int(),
-  }),
-  byStage: z.array(
-    z.object({ stageId: Id, key: z.string(), nameZh: z.string(), nameEn: z.string(), count: z.number().int() }),
-  ),
-})
-export type WorkspaceStats = z.infer<typeof WorkspaceStats>
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -203,6 +188,7 @@ export const Api = {
 } as const
 
 export type Api = typeof Api
+export { WorkspaceStats }
 export type MethodName = keyof Api
 export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>

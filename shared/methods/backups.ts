@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { IsoDateTime } from '../primitives'
+import { WorkspaceStats } from '../stats'
 import { Empty, method } from './define'
 
 /**
@@ -30,18 +31,7 @@ export const BackupCheck = z.object({
   path: z.string(),
   sizeBytes: z.number().int().min(0),
   schemaVersion: z.number().int().min(0),
-  counts: z
-    .object({
-      users: z.number().int(),
-      accounts: z.number().int(),
-      contacts: z.number().int(),
-      leads: z.number().int(),
-      opportunities: z.number().int(),
-      activities: z.number().int(),
-      tasks: z.number().int(),
-      stageHistory: z.number().int(),
-    })
-    .nullable(),
+  counts: WorkspaceStats.shape.counts.nullable(),
 })
 export type BackupCheck = z.infer<typeof BackupCheck>
 

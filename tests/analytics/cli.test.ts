@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
+import { workbench } from '../helpers/cli'
 import { describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { buildFixture } from './fixture'
 
-const run = promisify(execFile)
-const tsx = path.resolve('node_modules/tsx/dist/cli.mjs')
 
-/** The CLI exactly as `npm run workbench -- …` runs it. */
-async function workbench(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [tsx, 'electron/cli/index.ts', ...args], { maxBuffer: 16 * 1024 * 1024 })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('analytics on the command line', () => {
   it('prints the same figures as the API, takes snapshots and writes the weekly review', async () => {

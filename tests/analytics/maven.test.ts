@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
+import { workbench } from '../helpers/cli'
 import { describe, expect, it } from 'vitest'
 import { openWorkspace, tempDir } from '../helpers/workspace'
 
-const run = promisify(execFile)
-const tsx = path.resolve('node_modules/tsx/dist/cli.mjs')
 const CSV = '/work/shared/fixtures/external/maven-crm-sales-opportunities/original-zip/sales_pipeline.csv'
 
 interface Deal {
@@ -37,11 +34,8 @@ function median(values: number[]): number {
 describe('the Maven CRM pipeline (8,800 real-shaped deals) imported through the CLI', () => {
   it('gives the win rate, stage counts, won value per rep and sales cycle the file itself gives', async () => {
     const db = path.join(tempDir(), 'maven.db')
-    const imported = await run(
-      process.execPath,
-      [tsx, 'electron/cli/index.ts', 'import', CSV, '--db', db, '--entity', 'opportunities', '--mapping', 'auto', '--on-unknown', 'create', '--json'],
-      { maxBuffer: 64 * 1024 * 1024 },
-    )
+    const imported = await workbench(['import', CSV, '--db', db, '--entity', 'opportunities', '--mapping', 'auto', '--on-unknown', 'create', '--json'])
+    expect(imported.code, imported.stderr).toBe(0)
     expect(JSON.parse(imported.stdout).counts).toMatchObject({ rows: 8800, create: 8800, reject: 0 })
 
     const deals = readCsv()

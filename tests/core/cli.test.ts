@@ -1,25 +1,9 @@
-import { execFile } from 'node:child_process'
 import path from 'node:path'
-import { promisify } from 'node:util'
+import { workbench } from '../helpers/cli'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/workspace'
 
-const run = promisify(execFile)
-const tsx = path.resolve('node_modules/tsx/dist/cli.mjs')
 
-/** Runs the CLI exactly as `npm run workbench -- …` does, on Node 24. */
-async function workbench(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [tsx, 'electron/cli/index.ts', ...args], {
-      env: { ...process.env, ...env },
-      maxBuffer: 16 * 1024 * 1024,
-    })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('CLI', () => {
   it('init, demo and stats --json print the demo’s counts', async () => {

@@ -1,24 +1,9 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebRoutes } from '../../shared/transport'
-import { startWebHost, type WebHost } from '../../electron/web/server'
-import { openWorkspace, tempDir } from '../helpers/workspace'
+import { startTestWebHost } from '../helpers/webHost'
 
-let host: WebHost | undefined
-afterEach(async () => {
-  await host?.close()
-  host = undefined
-})
-
-async function start() {
-  const ws = await openWorkspace()
-  const staticDir = tempDir()
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>商机工作台</title>')
-  host = await startWebHost({ core: ws.core, port: 0, staticDir })
-  return { ws, url: host.url }
-}
+const start = startTestWebHost
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${url}${WebRoutes.invoke}`, {

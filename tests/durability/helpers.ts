@@ -1,30 +1,12 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
 import { dispatch, openCore } from '../../electron/core'
 import { LATEST_VERSION } from '../../electron/core/store/migrations'
 
-const run = promisify(execFile)
+export { TSX, workbench } from '../helpers/cli'
 
-/** tsx's entry, run by this Node (24) rather than through the shebang, which would pick an older system Node. */
-export const TSX = path.resolve('node_modules/tsx/dist/cli.mjs')
-
-/** Runs the CLI exactly as `npm run workbench -- …` does. */
-export async function workbench(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [TSX, 'electron/cli/index.ts', ...args], {
-      env: { ...process.env, ...env },
-      maxBuffer: 16 * 1024 * 1024,
-    })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 /**
  * Starts a TypeScript file in one child Node process, with tsx as a loader.

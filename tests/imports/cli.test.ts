@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import BetterSqlite3 from 'better-sqlite3'
+import { workbench } from '../helpers/cli'
 import { describe, expect, it } from 'vitest'
 import type { ImportReport } from '../../shared/methods/imports'
 import { readBack, rowsOfSheet } from '../exports/helpers'
 import { tempDir } from '../helpers/workspace'
 import { csvOf, fixturePath } from './helpers'
 
-const run = promisify(execFile)
 
 function count(db: string, table: string): number {
   const connection = new BetterSqlite3(db, { readonly: true })
@@ -19,18 +17,7 @@ function count(db: string, table: string): number {
     connection.close()
   }
 }
-const tsx = path.resolve('node_modules/tsx/dist/cli.mjs')
 
-/** Runs the CLI exactly as `npm run workbench -- …` does. */
-async function workbench(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [tsx, 'electron/cli/index.ts', ...args], { maxBuffer: 64 * 1024 * 1024 })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('the import and export commands', () => {
   it('imports the Maven pipeline as the analytics work expects, and undoes it', async () => {

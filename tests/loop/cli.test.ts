@@ -1,22 +1,10 @@
-import { execFile } from 'node:child_process'
 import path from 'node:path'
-import { promisify } from 'node:util'
+import { workbench } from '../helpers/cli'
 import { describe, expect, it } from 'vitest'
 import { openCore } from '../../electron/core'
 import { tempDir } from '../helpers/workspace'
 
-const run = promisify(execFile)
-const tsx = path.resolve('node_modules/tsx/dist/cli.mjs')
 
-async function workbench(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [tsx, 'electron/cli/index.ts', ...args], { maxBuffer: 16 * 1024 * 1024 })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe('closed-loop CLI', () => {
   it('runs the automatic rules, searches and shows My Day, as JSON', async () => {
