@@ -141,7 +141,8 @@ const relNs = 'http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 const maxRows = 1_048_576
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => {
+  // Everything outside XML's characters (controls but tab and line ends; U+FFFE, U+FFFF) is escaped too.
+  return text.replace(/[&<>"]|[^\t\n\r\u0020-\ufffd]/g, (ch) => {
     if (ch === '&') return '&amp;'
     if (ch === '<') return '&lt;'
     if (ch === '>') return '&gt;'

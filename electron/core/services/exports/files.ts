@@ -14,7 +14,8 @@ export function uploadsFolder(dbPath: string): string {
 
 /** A name safe on every file system: no separators or reserved characters, not too long. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim()
+  const visible = [...name].map((ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('')
+  const cleaned = visible.replace(/[\\/:*?"<>|]/g, '_').replace(/^\.+/, '').trim()
   return cleaned.slice(-120) || 'file'
 }
 

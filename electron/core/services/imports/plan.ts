@@ -21,7 +21,7 @@ import { Fresh, FreshPicklistValue, FreshRecord, FreshStage, FreshUser, stagePha
 import type { ChosenMapping } from './mapping'
 import type { DraftIssue, RowDraft } from './prepare'
 import { CUSTOM_PREFIX, findTarget } from './targets'
-import { ImportWorkspace, type Resolved } from './workspace'
+import type { ImportWorkspace, Resolved } from './workspace'
 
 /** A row the commit writes. */
 export type PlannedWrite =
