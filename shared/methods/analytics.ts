@@ -5,9 +5,11 @@ import { DatePreset, FilterOp, FilterValue } from '../query'
 import { Empty, method } from './define'
 
 /** 'YYYY-MM'. */
-export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+/** Years a sales calendar can mean; year 0000 and the like are typos, not weeks to review. */
+const year = '(19|20|21)\\d{2}'
+export const IsoMonth = z.string().regex(new RegExp(`^${year}-(0[1-9]|1[0-2])$`))
 /** An ISO-8601 week, Monday to Sunday: '2026-W47'. */
-export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/)
+export const IsoWeek = z.string().regex(new RegExp(`^${year}-W(0[1-9]|[1-4]\\d|5[0-3])$`))
 
 /**
  * The dashboard's date range: a relative preset resolved against the
@@ -17,7 +19,10 @@ export const IsoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/)
 export const AnalyticsPeriod = z.union([
   DatePreset,
   z.literal('all'),
-  z.object({ from: IsoDate, to: IsoDate }).strict(),
+  z
+    .object({ from: IsoDate, to: IsoDate })
+    .strict()
+    .refine((range) => range.from <= range.to, { message: 'from must not be after to', path: ['to'] }),
 ])
 export type AnalyticsPeriod = z.infer<typeof AnalyticsPeriod>
 

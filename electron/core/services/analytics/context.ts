@@ -4,7 +4,6 @@ import type { Pipeline, Stage } from '../../../../shared/entities'
 import type { GridEntity, Locale } from '../../../../shared/enums'
 import type { AnalyticsFilters, Drill, MoneyBasis, ResolvedPeriod } from '../../../../shared/methods/analytics'
 import type { Core } from '../../core'
-import { AppError } from '../../errors'
 import { listRates } from '../../store/analytics/rates'
 import type { DateSpan, Scope } from '../../store/analytics/sql'
 import { listPipelines, listStages, listUsers } from '../../store/reference'
@@ -81,13 +80,10 @@ export function withSpan(ctx: AnalyticsContext, span: DateSpan): AnalyticsContex
   return { ...ctx, span, period: periodOf(span), shared: new Map() }
 }
 
-/** Presets read the workspace clock; explicit dates are inclusive; 'all' is unbounded. */
+/** Presets read the workspace clock; explicit dates are inclusive (the contract keeps from ≤ to); 'all' is unbounded. */
 function resolvePeriod(period: AnalyticsFilters['period'], now: Date): DateSpan {
   if (period === 'all') return { from: null, until: null }
-  if (typeof period === 'object') {
-    if (period.from > period.to) throw invalid(['period'], 'from is after to')
-    return { from: period.from, until: addDays(period.to, 1) }
-  }
+  if (typeof period === 'object') return { from: period.from, until: addDays(period.to, 1) }
   const range = resolveDatePreset(period, now)
   return { from: range.from ?? null, until: range.to ?? null }
 }
@@ -144,6 +140,3 @@ export const header = (ctx: AnalyticsContext) => ({ period: ctx.period, money: c
 
 export const isIn = (column: string, values: (string | number | null)[]): GridFilter => ({ column, op: 'in', value: values })
 
-function invalid(path: string[], message: string): AppError {
-  return new AppError('VALIDATION', { issues: [{ path, code: 'custom', message }] })
-}
