@@ -1,9 +1,10 @@
 /**
  * One import measurement in a process of its own, so that its peak RSS is
- * the import's and not the harness's. Prints one JSON line:
- *   tsx bench/importChild.ts baseline DB WORKBOOK   parse + one prepared insert per row, one transaction
- *   tsx bench/importChild.ts import   DB WORKBOOK   the full import through the API (worker, plan, audited writes, batch)
- *   tsx bench/importChild.ts undo     DB BATCH      undo of that batch through the API
+ * the import's and not the harness's. The harness bundles it (see
+ * importExport.ts) and runs it with node; it prints one JSON line:
+ *   importChild.js baseline DB WORKBOOK   parse + one prepared insert per row, one transaction
+ *   importChild.js import   DB WORKBOOK   the full import through the API (worker, plan, audited writes, batch)
+ *   importChild.js undo     DB BATCH      undo of that batch through the API
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -15,19 +16,26 @@ import { openBenchCore } from './workspace'
 
 const [mode, dbPath, target] = process.argv.slice(2)
 
-/** The bare pipeline: the same reader, then one prepared INSERT per row into a plain table, in one transaction. */
+/**
+ * The bare pipeline: the same reader, then one prepared INSERT per row into
+ * the opportunities table (its triggers fire, as for any deal), in one
+ * transaction. No mapping, coercion, checks, relations, audit or batch.
+ */
 async function baseline(): Promise<Record<string, unknown>> {
   const core = await openBenchCore(dbPath!)
   try {
+    const stage = core.db.prepare("SELECT id, pipeline_id AS pipelineId FROM stages WHERE kind = 'open' ORDER BY id LIMIT 1").get() as { id: number; pipelineId: number }
     const started = performance.now()
     const read = await readForImport(fs.readFileSync(target!), path.basename(target!), () => {}, { ...defaultReadLimits, maxDataRows: IMPORT_MAX_ROWS })
     if (!read.ok) throw new Error(read.failure.code)
-    const [header, ...rows] = read.workbook.sheets[0]!.rows
-    const width = header!.length
-    core.db.exec(`CREATE TEMP TABLE bare (${Array.from({ length: width }, (_, i) => `c${i}`).join(', ')})`)
-    const insert = core.db.prepare(`INSERT INTO bare VALUES (${Array.from({ length: width }, () => '?').join(', ')})`)
+    const [, ...rows] = read.workbook.sheets[0]!.rows
+    const insert = core.db.prepare(
+      `INSERT INTO opportunities (name, amount, expected_close_date, pipeline_id, stage_id, stage_entered_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const now = new Date().toISOString()
     core.db.transaction(() => {
-      for (const row of rows) insert.run(...Array.from({ length: width }, (_, i) => plain(row[i])))
+      for (const row of rows) insert.run(String(row[0]), typeof row[6] === 'number' ? row[6] : null, day(row[9]), stage.pipelineId, stage.id, now, now, now)
     })()
     return { seconds: (performance.now() - started) / 1000, rows: rows.length }
   } finally {
@@ -35,7 +43,7 @@ async function baseline(): Promise<Record<string, unknown>> {
   }
 }
 
-const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null))
+const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : null)
 
 async function importFull(): Promise<Record<string, unknown>> {
   const core = await openBenchCore(dbPath!)

@@ -81,6 +81,23 @@ describe('mapping columns to fields', () => {
     expect(report.creates.picklistValues.map((p) => p.label)).toEqual(['上海浦东', '上海闵行', '上海松江'])
   })
 
+  it('reads legacy .xls and OpenDocument .ods workbooks the same way', async () => {
+    const ws = await importWorkspace()
+    const xls = ws.allow(fixturePath('chinese-crm-templates/MrBigGreen-CRM/客户导入模板.xls'))
+    const inspection = await ws.call('imports.inspect', { path: xls, entity: 'account' })
+    expect(inspection).toMatchObject({ format: 'xls', dataRows: 1 })
+    expect(targets(inspection.columns)).toMatchObject({ 客户名称: 'name', 所属行业: 'industry', 联系人: 'contactName', 手机号码: 'phone', 官网: 'website' })
+    const report = await ws.call('imports.commit', { path: xls, entity: 'account', onUnknown: 'create' })
+    expect(report.counts).toMatchObject({ create: 1, reject: 0 })
+    expect(rowsOf(ws, 'SELECT count(*) AS n FROM contacts')[0]!.n).toBe(1)
+
+    const { default: XLSX } = await import('xlsx')
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['公司', '来源'], ['开放文档公司', '展会']]), '线索')
+    const ods = ws.file('leads.ods', XLSX.write(book, { type: 'buffer', bookType: 'ods' }) as Buffer)
+    expect((await ws.call('imports.commit', { path: ods, entity: 'lead' })).counts.create).toBe(1)
+  })
+
   it('takes the person’s mapping: a column left out, a custom field, and refuses a field mapped twice', async () => {
     const ws = await importWorkspace()
     const file = ws.file('accounts.csv', csvOf([['客户', '级别', '忽略我'], ['甲公司', 'A', 'x']]))

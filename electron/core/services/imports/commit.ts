@@ -11,7 +11,8 @@ import { applyOpportunityUpdate, insertOneOpportunity } from '../opportunities'
 import { checkReferences, toRow } from '../recordColumns'
 import { insertOne } from '../records'
 import { settle, type Writer } from './fresh'
-import type { Plan, PlannedWrite } from './plan'
+import type { Plan, PlannedWrite, Planner } from './plan'
+import type { RowDraft } from './prepare'
 
 /** Columns every write moves on its own; an undo restores the rest. */
 const bookkeeping = new Set(['version', 'updated_at'])
@@ -69,11 +70,12 @@ export interface CommitOptions {
 }
 
 /**
- * Writes a plan in one transaction with its batch record: every row of the
- * plan, or (on any failure) nothing at all. Each record is remembered with
- * the version the batch left it at and, for updates, what it replaced.
+ * Decides and writes every row in one transaction with its batch record:
+ * every accepted row, or (on any failure) nothing at all. Each record is
+ * remembered with the version the batch left it at and, for updates, what
+ * it replaced. Consumes the drafts.
  */
-export function commitPlan(core: Core, plan: Plan, options: CommitOptions): void {
+export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], options: CommitOptions): Plan {
   const { batch, entity, meta, onProgress } = options
   // The store's audited writes, with each statement compiled once for the whole batch.
   const bulk: Core = { ...core, db: withStatementCache(core.db) }
@@ -86,21 +88,26 @@ export function commitPlan(core: Core, plan: Plan, options: CommitOptions): void
     note: (kind, entityId, action, before = null, versionAfter = null) =>
       addBatchRow(bulk.db, batch.id, { seq: seq++, kind, entityId, action, before: before && JSON.stringify(before), versionAfter }),
   }
-  inTransaction(bulk, () => {
+  const total = drafts.length
+  let done = 0
+  const write = (planned: PlannedWrite) => {
+    if (++done % 2000 === 0) onProgress(done, total)
+    try {
+      if (planned.kind === 'create') createRecord(writer, entity, planned)
+      else updateExisting(writer, entity, planned)
+    } catch (err) {
+      // The whole batch rolls back; the person learns which row stopped it.
+      if (err instanceof AppError) throw new AppError(err.code, { ...(err.details as object), row: planned.row })
+      throw err
+    }
+  }
+  const plan = inTransaction(bulk, () => {
     insertBatch(bulk.db, { ...batch, createdAt: ctx.now })
-    for (const stage of plan.freshStages) stage.idIn(writer)
-    plan.writes.forEach((write, i) => {
-      if (i % 2000 === 0) onProgress(i, plan.writes.length)
-      try {
-        if (write.kind === 'create') createRecord(writer, entity, write)
-        else updateExisting(writer, entity, write)
-      } catch (err) {
-        // The whole batch rolls back; the person learns which row stopped it.
-        if (err instanceof AppError) throw new AppError(err.code, { ...(err.details as object), row: write.row })
-        throw err
-      }
-    })
-    setBatchCounts(bulk.db, batch.id, plan.counts)
+    for (const stage of planner.stagesToCreate(drafts)) stage.idIn(writer)
+    const decided = planner.plan(drafts, write)
+    setBatchCounts(bulk.db, batch.id, decided.counts)
+    return decided
   })
-  onProgress(plan.writes.length, plan.writes.length)
+  onProgress(total, total)
+  return plan
 }

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../../../shared/errors'
 import type { Core } from '../../core'
 import { AppError } from '../../errors'
 import { defaultReadLimits } from '../../excel'
-import { refusal, type Prepared, type PrepareRequest } from './prepare'
+import { refusal, type Prepared, type PrepareRequest, type RowDraft } from './prepare'
 
 /** What the prepare worker is given (workerData). */
 export interface PrepareJob {
@@ -15,6 +15,7 @@ export interface PrepareJob {
 
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly phase: string; readonly done: number; readonly total: number }
+  | { readonly type: 'rows'; readonly drafts: RowDraft[] }
   | { readonly type: 'result'; readonly prepared: Prepared }
   | { readonly type: 'error'; readonly code: ErrorCode; readonly details: unknown }
 
@@ -83,9 +84,11 @@ export function prepareInWorker(core: Core, jobId: string, signal: AbortSignal, 
     }
     const cancel = () => settle(() => reject(new AppError('JOB_CANCELLED')))
     signal.addEventListener('abort', cancel, { once: true })
+    const drafts: RowDraft[] = []
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') core.events.emit('progress', { jobId, phase: message.phase, done: message.done, total: message.total })
-      else if (message.type === 'result') settle(() => resolve(message.prepared))
+      else if (message.type === 'rows') drafts.push(...message.drafts)
+      else if (message.type === 'result') settle(() => resolve({ ...message.prepared, drafts }))
       else settle(() => reject(new AppError(message.code, message.details)))
     })
     worker.on('error', (err: Error & { code?: string }) =>

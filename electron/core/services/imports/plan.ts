@@ -37,7 +37,6 @@ export type PlannedWrite =
   | { readonly kind: 'update'; readonly row: number; readonly id: number; readonly version: number; readonly fields: FreshFields }
 
 export interface Plan {
-  readonly writes: PlannedWrite[]
   readonly counts: ImportCounts
   readonly issues: RowIssue[]
   readonly skipped: SkippedRow[]
@@ -45,8 +44,6 @@ export interface Plan {
   readonly fills: ImportReport['fills']
   /** Rows (by number) rejected, for the error-rows workbook. */
   readonly rejected: Map<number, RowIssue[]>
-  /** Stages to create, in the order deals pass them: the commit creates them first. */
-  readonly freshStages: FreshStage[]
 }
 
 /** Opportunity fields that go to its account when the import creates that account. */
@@ -79,8 +76,9 @@ type Issue = DraftIssue & { fields?: string[] }
 
 /**
  * Decides every row: create, update, leave unchanged, skip as a duplicate,
- * or reject with its reasons. Reads the workspace, writes nothing; the
- * commit then writes exactly this plan. Runs the same for a preview.
+ * or reject with its reasons. Reads the workspace and writes nothing itself:
+ * a preview only counts, a commit writes each row as it is decided (inside
+ * its transaction), so a 100k-row import never holds the whole plan.
  */
 export class Planner {
   private readonly headerOf = new Map<string, string>()
@@ -101,16 +99,17 @@ export class Planner {
     this.blanksClear = this.headerOf.has('recordId')
   }
 
-  plan(drafts: readonly RowDraft[]): Plan {
-    const writes: PlannedWrite[] = []
+  /** Consumes the drafts (each is let go once decided) and hands every row to write to `write`. */
+  plan(drafts: RowDraft[], write: (planned: PlannedWrite) => void = () => {}): Plan {
     const counts: ImportCounts = { rows: drafts.length, create: 0, update: 0, unchanged: 0, skip: 0, reject: 0 }
     const issues: RowIssue[] = []
     const skipped: SkippedRow[] = []
     const rejected = new Map<number, RowIssue[]>()
-    for (const draft of drafts) {
+    const queue = drafts.reverse()
+    for (let draft = queue.pop(); draft; draft = queue.pop()) {
       const outcome = draft.issues.length > 0 ? { decision: 'reject' as const, issues: [...draft.issues, ...this.stageIssues(draft)] } : this.decide(draft)
       counts[outcome.decision]++
-      if (outcome.write) writes.push(outcome.write)
+      if (outcome.write) write(outcome.write)
       if (outcome.skipped) skipped.push(outcome.skipped)
       if (outcome.issues) {
         const rowIssues = outcome.issues.map((i) => this.rowIssue(draft.row, i))
@@ -118,8 +117,23 @@ export class Planner {
         rejected.set(draft.row, rowIssues)
       }
     }
-    const freshStages = [...this.used].filter((f) => f instanceof FreshStage).sort((a, b) => stagePhase(a.label) - stagePhase(b.label))
-    return { writes, counts, issues, skipped, rejected, freshStages, creates: this.creates(freshStages), fills: this.fillReport() }
+    return { counts, issues, skipped, rejected, creates: this.creates(), fills: this.fillReport() }
+  }
+
+  /**
+   * The stages the rows name that the import will create, in the order deals
+   * pass them (prospecting before negotiation): the commit creates them
+   * first, so they land in the pipeline in that order.
+   */
+  stagesToCreate(drafts: readonly RowDraft[]): FreshStage[] {
+    const fresh = new Set<FreshStage>()
+    for (const draft of drafts) {
+      const label = draft.labels.stageId
+      if (this.entity !== 'opportunity' || label === undefined || draft.issues.length > 0) continue
+      const found = this.ws.stage((draft.values.pipelineId as number | null | undefined) ?? this.ws.defaultPipelineId, label)
+      if (found.ok && found.value instanceof FreshStage) fresh.add(found.value)
+    }
+    return [...fresh].sort((a, b) => stagePhase(a.label) - stagePhase(b.label))
   }
 
   /** A row rejected for its cells still hears about an unknown stage, so one round of fixes is enough. */
@@ -478,10 +492,10 @@ export class Planner {
 
   // ───────────────────────────── report ─────────────────────────────
 
-  private creates(freshStages: readonly FreshStage[]): ImportReport['creates'] {
+  private creates(): ImportReport['creates'] {
     const used = [...this.used]
     return {
-      stages: freshStages.map((f) => f.label),
+      stages: used.filter((f) => f instanceof FreshStage).sort((a, b) => stagePhase(a.label) - stagePhase(b.label)).map((f) => f.label),
       users: used.filter((f) => f instanceof FreshUser).map((f) => f.label),
       picklistValues: used.filter((f) => f instanceof FreshPicklistValue).map((f) => ({ list: (f as FreshPicklistValue).listKey, label: f.label })),
       accounts: used.filter((f) => f instanceof FreshRecord && f.entity === 'account').length,

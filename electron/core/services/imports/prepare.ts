@@ -28,6 +28,7 @@ import {
   type ReadLimits,
   type SheetModel,
   type TableResult,
+  type TableRow,
   type WorkbookModel,
 } from '../../excel'
 import { automaticMapping, explicitMapping, templateMapping, type ChosenMapping } from './mapping'
@@ -248,13 +249,17 @@ function checkFields(entity: ImportEntity, draft: RowDraft, headerOf: Map<string
   }
 }
 
+/** Rows are handed on in chunks, so neither side of the worker holds every draft twice. */
+const CHUNK_ROWS = 5000
+
 function readRows(
   request: PrepareRequest,
   table: DetectedTable,
   mapping: readonly ChosenMapping[],
   date1904: boolean,
   progress: PrepareProgress,
-): RowDraft[] {
+  onRows: (chunk: RowDraft[]) => void,
+): void {
   const positions = new Map(table.columns.map((c, i) => [c.index, i]))
   const readers: { at: number; read: CellReader }[] = []
   const headerOf = new Map<string, string>()
@@ -266,9 +271,18 @@ function readRows(
     headerOf.set(target.key, m.header)
     readers.push({ at: positions.get(m.index)!, read: cellReader(target, m, request, date1904) })
   }
-  const total = table.dataRows.length
-  return table.dataRows.map((dataRow, i) => {
-    if (i % 5000 === 0) progress('checking', i, total)
+  // Each sheet row is let go once read: the rows handed on and the rows still to read never both hold the sheet.
+  const rows = table.dataRows as (TableRow | undefined)[]
+  const total = rows.length
+  let chunk: RowDraft[] = []
+  rows.forEach((dataRow, i) => {
+    rows[i] = undefined
+    if (!dataRow) return
+    if (i % CHUNK_ROWS === 0 && i > 0) {
+      progress('checking', i, total)
+      onRows(chunk)
+      chunk = []
+    }
     const draft: RowDraft = {
       row: dataRow.rowIndex + 1,
       values: {},
@@ -280,8 +294,9 @@ function readRows(
     for (const { at, read } of readers) read(unprotect(dataRow.values[at] as RawValue), draft)
     checkFields(request.entity, draft, headerOf)
     draft.issues.sort(byColumn)
-    return draft
+    chunk.push(draft)
   })
+  onRows(chunk)
 }
 
 function inspectionOf(
@@ -318,22 +333,39 @@ export type PrepareProgress = (phase: 'reading' | 'checking', done: number, tota
 /**
  * Reads the file and every row of its table, as far as the file alone
  * decides: the table, the mapping, each cell coerced, field formats checked.
- * Pure (no database), so it runs in a worker thread.
+ * Pure (no database), so it runs in a worker thread. With `onRows`, rows go
+ * out in chunks as they are read and `drafts` stays empty.
  */
-export async function prepareRows(bytes: Buffer, request: PrepareRequest, withRows: boolean, progress: PrepareProgress = () => {}): Promise<Prepared> {
+export async function prepareRows(
+  bytes: Buffer,
+  request: PrepareRequest,
+  withRows: boolean,
+  progress: PrepareProgress = () => {},
+  onRows?: (chunk: RowDraft[]) => void,
+): Promise<Prepared> {
+  const { table, date1904, inspection, mapping } = await readTable(bytes, request, progress)
+  const drafts: RowDraft[] = []
+  if (withRows) {
+    const total = table.dataRows.length
+    readRows(request, table, mapping, date1904, progress, onRows ?? ((chunk) => drafts.push(...chunk)))
+    progress('checking', total, total)
+  }
+  return {
+    inspection,
+    mapping,
+    fileHash: createHash('sha256').update(bytes).digest('hex'),
+    columnHeaders: table.columns.map((c) => c.header),
+    drafts,
+  }
+}
+
+/** The file's table and mapping; the whole workbook read is dropped on return, before rows are coerced. */
+async function readTable(bytes: Buffer, request: PrepareRequest, progress: PrepareProgress) {
   const read = await readForImport(bytes, request.fileName, (fraction) => progress('reading', Math.round(fraction * 100), 100), importLimits)
   if (!read.ok) throw refusal(read.failure, request.locale)
   const { sheet, table } = chooseSheet(read.workbook, request.sheet, request.locale)
   const fingerprint = layoutFingerprint(table.columns.map((c) => c.header))
   const chosen = chooseMapping(request, table, fingerprint)
   const inspection = inspectionOf(request, read.workbook, sheet, table, fingerprint, chosen)
-  const drafts = withRows ? readRows(request, table, chosen.mapping, read.workbook.date1904, progress) : []
-  if (withRows) progress('checking', drafts.length, drafts.length)
-  return {
-    inspection,
-    mapping: chosen.mapping,
-    fileHash: createHash('sha256').update(bytes).digest('hex'),
-    columnHeaders: table.columns.map((c) => c.header),
-    drafts,
-  }
+  return { table, date1904: read.workbook.date1904, inspection, mapping: chosen.mapping }
 }

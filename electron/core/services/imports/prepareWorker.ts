@@ -16,7 +16,13 @@ async function run(): Promise<void> {
     // A file too large is refused before it is read into memory.
     if (fs.statSync(job.path).size > job.maxFileBytes) throw refusal({ code: 'TOO_LARGE' }, job.request.locale)
     const bytes = fs.readFileSync(job.path)
-    const prepared = await prepareRows(bytes, job.request, job.withRows, (phase, done, total) => post({ type: 'progress', phase, done, total }))
+    const prepared = await prepareRows(
+      bytes,
+      job.request,
+      job.withRows,
+      (phase, done, total) => post({ type: 'progress', phase, done, total }),
+      (drafts) => post({ type: 'rows', drafts }),
+    )
     post({ type: 'result', prepared })
   } catch (err) {
     if (err instanceof AppError) post({ type: 'error', code: err.code, details: err.details })

@@ -22,10 +22,11 @@ import {
   listTemplates,
   templateNamed,
   updateTemplate,
+  withBulkCache,
   type TemplateRecord,
 } from '../../store/imports'
 import { listPicklists, listPipelines, listUsers } from '../../store/reference'
-import { commitPlan } from './commit'
+import { commitRows } from './commit'
 import { writeErrorRows } from './errorRows'
 import { asJob, newJobId, prepareInWorker, throwIfCancelled } from './jobs'
 import { templateColumnsOf } from './mapping'
@@ -78,10 +79,9 @@ function prepare(
   return prepareInWorker(core, jobId, signal, file, prepareRequest(core, input, options.keepCells ?? false, locale), options.withRows)
 }
 
-function planRows(core: Core, input: ImportRequest, meta: CallMeta, prepared: Prepared): Plan {
+function plannerFor(core: Core, input: ImportRequest, meta: CallMeta, prepared: Prepared): Planner {
   const amountCurrency = (prepared.mapping.find((m) => m.target === 'amount')?.currency ?? null) as Currency | null
-  const planner = new Planner(new ImportWorkspace(core, input, meta), input.entity, prepared.mapping, meta.locale, amountCurrency)
-  return planner.plan(prepared.drafts)
+  return new Planner(new ImportWorkspace(core, input, meta), input.entity, prepared.mapping, meta.locale, amountCurrency)
 }
 
 const plainMapping = (prepared: Prepared): ColumnMapping[] =>
@@ -119,7 +119,8 @@ export function previewImport(core: Core, input: ImportRequest, meta: CallMeta):
     const prepared = await prepare(core, jobId, signal, input, meta.locale, { withRows: true })
     throwIfCancelled(signal)
     progress(core, jobId, 'matching')(0, prepared.drafts.length)
-    return report(jobId, input, prepared, planRows(core, input, meta, prepared), null)
+    const plan = withBulkCache(core.db, () => plannerFor(core, input, meta, prepared).plan(prepared.drafts))
+    return report(jobId, input, prepared, plan, null)
   })
 }
 
@@ -138,26 +139,23 @@ export function commitImport(core: Core, input: ParsedInput<'imports.commit'>, m
   return asJob(jobId, async (signal) => {
     const prepared = await prepare(core, jobId, signal, input, meta.locale, { withRows: true })
     throwIfCancelled(signal)
-    const plan = planRows(core, input, meta, prepared)
     const id = batchId(core)
     const mapping = plainMapping(prepared)
-    commitPlan(core, plan, {
-      batch: {
-        id,
-        entity: input.entity,
-        fileName: prepared.inspection.fileName,
-        fileHash: prepared.fileHash,
-        sheet: prepared.inspection.sheet,
-        fingerprint: prepared.inspection.fingerprint,
-        mapping,
-        policy: { onDuplicate: input.onDuplicate, onUnknown: input.onUnknown },
-        userId: meta.userId,
-        createdAt: core.clock().toISOString(),
-      },
+    const batch = {
+      id,
       entity: input.entity,
-      meta,
-      onProgress: progress(core, jobId, 'writing'),
-    })
+      fileName: prepared.inspection.fileName,
+      fileHash: prepared.fileHash,
+      sheet: prepared.inspection.sheet,
+      fingerprint: prepared.inspection.fingerprint,
+      mapping,
+      policy: { onDuplicate: input.onDuplicate, onUnknown: input.onUnknown },
+      userId: meta.userId,
+      createdAt: core.clock().toISOString(),
+    }
+    const plan = withBulkCache(core.db, () =>
+      commitRows(core, plannerFor(core, input, meta, prepared), prepared.drafts, { batch, entity: input.entity, meta, onProgress: progress(core, jobId, 'writing') }),
+    )
     if (input.saveTemplateAs) {
       saveTemplate(core, { entity: input.entity, name: input.saveTemplateAs, fingerprint: prepared.inspection.fingerprint, columns: templateColumnsOf(mapping) }, meta)
     }
@@ -172,7 +170,8 @@ export function errorRowsFile(core: Core, input: ParsedInput<'imports.errorRows'
   return asJob(jobId, async (signal) => {
     const prepared = await prepare(core, jobId, signal, input, meta.locale, { withRows: true, keepCells: true })
     throwIfCancelled(signal)
-    const plan = planRows(core, input, meta, prepared)
+    // The workbook needs the rows after planning, which consumes what it is given.
+    const plan = withBulkCache(core.db, () => plannerFor(core, input, meta, prepared).plan([...prepared.drafts]))
     return writeErrorRows(core, input.outPath, prepared, plan, meta.locale)
   })
 }
