@@ -90,7 +90,8 @@ function timeRowsChange(page: Page, clickSelector: string): Promise<number> {
   return page.evaluate((sel) => (globalThis as unknown as PageTimers).__wbBench.rowsChange(sel), clickSelector)
 }
 
-const ROW = '[role="grid"] [role="row"][data-row-id]'
+/** A row of the opportunities grid itself (not of the screen it came from). */
+const ROW = '[role="grid"][aria-label="商机"] [role="row"][data-row-id]'
 const CARD = '[data-testid="kanban-card"]'
 
 export interface BrowserFigures {

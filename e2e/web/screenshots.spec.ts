@@ -33,7 +33,7 @@ test('main screens at 1440x900', async ({ page }) => {
   await page.waitForTimeout(500)
   await page.screenshot(shot('pipeline-zh'))
 
-  await grid.locator('[role="row"][data-row-id]').nth(2).click()
+  await grid.locator('[role="row"][data-row-id]').nth(2).getByRole('button', { name: /^打开/ }).click()
   await expect(page.getByRole('heading', { name: '阶段历史' })).toBeVisible()
   await page.waitForTimeout(500)
   await page.screenshot(shot('record-drawer'))

@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  ProjectOutlined,
   BankOutlined,
   ContactsOutlined,
   DashboardOutlined,
@@ -26,6 +27,7 @@ import { LanguageSwitch } from './LanguageSwitch'
 // Icons are decoration: the menu items are named by their text alone.
 const menu: { route: Route; labelKey: string; icon: ReactNode }[] = [
   { route: 'pipeline', labelKey: 'nav.pipeline', icon: <FunnelPlotOutlined aria-hidden /> },
+  { route: 'kanban', labelKey: 'nav.kanban', icon: <ProjectOutlined aria-hidden /> },
   { route: 'leads', labelKey: 'nav.leads', icon: <AimOutlined aria-hidden /> },
   { route: 'accounts', labelKey: 'nav.accounts', icon: <BankOutlined aria-hidden /> },
   { route: 'contacts', labelKey: 'nav.contacts', icon: <ContactsOutlined aria-hidden /> },
@@ -35,11 +37,18 @@ const menu: { route: Route; labelKey: string; icon: ReactNode }[] = [
   { route: 'settings', labelKey: 'nav.settings', icon: <SettingOutlined aria-hidden /> },
 ]
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, navigate }: { route: Route; navigate(route: Route): void }) {
   const { t } = useTranslation()
   switch (route) {
+    // One element type in one place for both: switching keeps the page (its view and filters).
     case 'pipeline':
-      return <PipelinePage />
+    case 'kanban':
+      return (
+        <PipelinePage
+          mode={route === 'kanban' ? 'board' : 'grid'}
+          onModeChange={(mode) => navigate(mode === 'board' ? 'kanban' : 'pipeline')}
+        />
+      )
     case 'leads':
       return <GridPage entity="lead" title={t('nav.leads')} />
     case 'accounts':
@@ -89,7 +98,7 @@ export function AppShell() {
           </Flex>
         </Layout.Header>
         <Layout.Content className="wb-content">
-          <Screen route={route} />
+          <Screen route={route} navigate={navigate} />
         </Layout.Content>
       </Layout>
     </Layout>

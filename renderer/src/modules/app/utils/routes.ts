@@ -1,6 +1,7 @@
 /** The screens of the app, in menu order; the hash (#/leads) names the current one. */
 export const routes = [
   'pipeline',
+  'kanban',
   'leads',
   'accounts',
   'contacts',

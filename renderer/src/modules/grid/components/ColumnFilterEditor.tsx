@@ -1,10 +1,21 @@
-import { Button, DatePicker, Flex, Input, InputNumber } from 'antd'
+import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Segmented, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ColumnDef as ContractColumn } from '../../../../../shared/columns'
+import type { DatePreset } from '../../../../../shared/query'
 import { useColumnValueOptions } from '../hooks/useColumnValueOptions'
-import { filterKindOf, type ColumnFilter } from '../utils/columnFilters'
+import {
+  choiceFilter,
+  choiceValues,
+  datePresets,
+  filterKindOf,
+  rangeFilter,
+  rangeOf,
+  type ColumnFilter,
+  type RangeValue,
+} from '../utils/columnFilters'
+import { ME } from '../utils/viewState'
 import { ValueChecklist } from './ValueChecklist'
 
 interface Props {
@@ -14,73 +25,27 @@ interface Props {
   onApply(filter: ColumnFilter | undefined): void
 }
 
-type Bound = string | number | null | undefined
-interface Range {
-  from?: Bound
-  to?: Bound
-}
-
-/** Edits one column's filter: text contains, any-of for coded values, between for numbers and dates. */
+/**
+ * Edits one column's filter by its type: text contains / equals / empty,
+ * a range for numbers and amounts, a range or a preset for dates, and a
+ * multi-select (with blanks, and "me" for people) for coded values.
+ */
 export function ColumnFilterEditor({ column, label, filter, onApply }: Props) {
   const { t } = useTranslation()
   const kind = filterKindOf(column)
-  const [draft, setDraft] = useState<unknown>(filter?.value)
-  const valueOptions = useColumnValueOptions()
-
-  const apply = () => onApply(toFilter(kind, draft))
+  const [draft, setDraft] = useState<ColumnFilter | undefined>(filter)
 
   return (
-    <Flex vertical gap={8} style={{ width: 280 }}>
-      {kind === 'contains' && (
-        <Input
-          autoFocus
-          aria-label={t('grid.filterColumn', { label })}
-          placeholder={t('grid.contains')}
-          value={(draft as string | undefined) ?? ''}
-          onChange={(e) => setDraft(e.target.value)}
-          onPressEnter={apply}
-        />
-      )}
-      {kind === 'in' && (
-        <ValueChecklist
-          label={label}
-          options={valueOptions(column)}
-          value={(draft as (string | number)[] | undefined) ?? []}
-          onChange={setDraft}
-        />
-      )}
-      {kind === 'between' && (column.type === 'date' || column.type === 'datetime') && (
-        <DatePicker.RangePicker
-          aria-label={t('grid.filterColumn', { label })}
-          placeholder={[t('grid.from'), t('grid.to')]}
-          allowEmpty={[true, true]}
-          value={toDayjsRange(draft as Range | undefined)}
-          onChange={(dates) => setDraft(fromDayjsRange(dates))}
-        />
-      )}
-      {kind === 'between' && column.type !== 'date' && column.type !== 'datetime' && (
-        <Flex gap={8} align="center">
-          <InputNumber
-            aria-label={`${label} ${t('grid.from')}`}
-            placeholder={t('grid.from')}
-            value={(draft as Range | undefined)?.from as number | null | undefined}
-            onChange={(from) => setDraft({ ...(draft as Range | undefined), from })}
-            style={{ flex: 1 }}
-          />
-          <InputNumber
-            aria-label={`${label} ${t('grid.to')}`}
-            placeholder={t('grid.to')}
-            value={(draft as Range | undefined)?.to as number | null | undefined}
-            onChange={(to) => setDraft({ ...(draft as Range | undefined), to })}
-            style={{ flex: 1 }}
-          />
-        </Flex>
-      )}
+    <Flex vertical gap={8} style={{ width: 300 }} data-testid="column-filter-editor">
+      {kind === 'text' && <TextFilter label={label} draft={draft} onChange={setDraft} onEnter={(next) => onApply(next)} />}
+      {kind === 'range' && <RangeFilter label={label} draft={draft} onChange={setDraft} />}
+      {kind === 'date' && <DateFilter column={column} label={label} draft={draft} onChange={setDraft} />}
+      {kind === 'choice' && <ChoiceFilter column={column} label={label} draft={draft} onChange={setDraft} />}
       <Flex justify="end" gap={8}>
         <Button size="small" onClick={() => onApply(undefined)}>
           {t('common.reset')}
         </Button>
-        <Button size="small" type="primary" onClick={apply}>
+        <Button size="small" type="primary" onClick={() => onApply(draft)}>
           {t('common.apply')}
         </Button>
       </Flex>
@@ -88,30 +53,168 @@ export function ColumnFilterEditor({ column, label, filter, onApply }: Props) {
   )
 }
 
-/** An empty draft clears the filter rather than filtering for nothing. */
-function toFilter(kind: ReturnType<typeof filterKindOf>, draft: unknown): ColumnFilter | undefined {
-  if (kind === 'contains') {
-    const text = typeof draft === 'string' ? draft.trim() : ''
-    return text ? { op: 'contains', value: text } : undefined
-  }
-  if (kind === 'in') {
-    const values = Array.isArray(draft) ? (draft as (string | number)[]) : []
-    return values.length ? { op: 'in', value: values } : undefined
-  }
-  const range = (draft ?? {}) as Range
-  const from = range.from ?? null
-  const to = range.to ?? null
-  return from === null && to === null ? undefined : { op: 'between', value: { from, to } }
+type TextOp = 'contains' | 'equals' | 'empty' | 'notEmpty'
+
+interface PartProps {
+  label: string
+  draft: ColumnFilter | undefined
+  onChange(next: ColumnFilter | undefined): void
 }
 
-function toDayjsRange(range: Range | undefined): [Dayjs | null, Dayjs | null] | null {
-  if (!range) return null
-  return [range.from ? dayjs(range.from) : null, range.to ? dayjs(range.to) : null]
+function TextFilter({ label, draft, onChange, onEnter }: PartProps & { onEnter(next: ColumnFilter | undefined): void }) {
+  const { t } = useTranslation()
+  const [op, setOp] = useState<TextOp>(draft && ['contains', 'equals', 'empty', 'notEmpty'].includes(draft.op) ? (draft.op as TextOp) : 'contains')
+  const [text, setText] = useState(typeof draft?.value === 'string' ? draft.value : '')
+  const build = (nextOp: TextOp, nextText: string): ColumnFilter | undefined => {
+    if (nextOp === 'empty' || nextOp === 'notEmpty') return { op: nextOp }
+    const trimmed = nextText.trim()
+    return trimmed ? { op: nextOp, value: trimmed } : undefined
+  }
+  return (
+    <>
+      <Select<TextOp>
+        size="small"
+        aria-label={t('grid.filter.condition')}
+        value={op}
+        onChange={(next) => {
+          setOp(next)
+          onChange(build(next, text))
+        }}
+        options={(['contains', 'equals', 'empty', 'notEmpty'] as const).map((value) => ({ value, label: t(`grid.filter.ops.${value}`) }))}
+      />
+      {(op === 'contains' || op === 'equals') && (
+        <Input
+          autoFocus
+          aria-label={t('grid.filterColumn', { label })}
+          placeholder={t(op === 'contains' ? 'grid.contains' : 'grid.filter.equalsPlaceholder')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value)
+            onChange(build(op, e.target.value))
+          }}
+          onPressEnter={() => onEnter(build(op, text))}
+        />
+      )}
+    </>
+  )
+}
+
+function RangeFilter({ label, draft, onChange }: PartProps) {
+  const { t } = useTranslation()
+  const blanks = draft?.op === 'empty'
+  const range = rangeOf(draft)
+  const set = (next: RangeValue) => onChange(rangeFilter({ ...range, ...next }))
+  return (
+    <>
+      <Segmented<'range' | 'empty'>
+        size="small"
+        value={blanks ? 'empty' : 'range'}
+        onChange={(mode) => onChange(mode === 'empty' ? { op: 'empty' } : undefined)}
+        options={[
+          { value: 'range', label: t('grid.filter.range') },
+          { value: 'empty', label: t('grid.filter.ops.empty') },
+        ]}
+      />
+      {!blanks && (
+        <Flex gap={8} align="center">
+          <InputNumber
+            aria-label={`${label} ${t('grid.from')}`}
+            placeholder={t('grid.from')}
+            value={range.from as number | null | undefined}
+            onChange={(from) => set({ from })}
+            style={{ flex: 1 }}
+          />
+          <InputNumber
+            aria-label={`${label} ${t('grid.to')}`}
+            placeholder={t('grid.to')}
+            value={range.to as number | null | undefined}
+            onChange={(to) => set({ to })}
+            style={{ flex: 1 }}
+          />
+        </Flex>
+      )}
+    </>
+  )
+}
+
+type DateMode = 'preset' | 'range' | 'empty'
+
+function DateFilter({ label, draft, onChange }: PartProps & { column: ContractColumn }) {
+  const { t } = useTranslation()
+  const [mode, setMode] = useState<DateMode>(draft?.op === 'between' ? 'range' : draft?.op === 'empty' ? 'empty' : 'preset')
+  const range = rangeOf(draft)
+  return (
+    <>
+      <Segmented<DateMode>
+        size="small"
+        value={mode}
+        onChange={(next) => {
+          setMode(next)
+          onChange(next === 'empty' ? { op: 'empty' } : undefined)
+        }}
+        options={[
+          { value: 'preset', label: t('grid.filter.preset') },
+          { value: 'range', label: t('grid.filter.range') },
+          { value: 'empty', label: t('grid.filter.ops.empty') },
+        ]}
+      />
+      {mode === 'preset' && (
+        <Select<DatePreset>
+          aria-label={t('grid.filterColumn', { label })}
+          placeholder={t('grid.filter.pickPreset')}
+          value={draft?.op === 'preset' ? (draft.value as DatePreset) : undefined}
+          onChange={(preset) => onChange({ op: 'preset', value: preset })}
+          options={datePresets.map((preset) => ({ value: preset, label: t(`grid.presets.${preset}`) }))}
+        />
+      )}
+      {mode === 'range' && (
+        <DatePicker.RangePicker
+          aria-label={t('grid.filterColumn', { label })}
+          placeholder={[t('grid.from'), t('grid.to')]}
+          allowEmpty={[true, true]}
+          value={[range.from ? dayjs(String(range.from)) : null, range.to ? dayjs(String(range.to)) : null]}
+          onChange={(dates) => onChange(rangeFilter(fromDayjsRange(dates)))}
+        />
+      )}
+    </>
+  )
+}
+
+function ChoiceFilter({ column, label, draft, onChange }: PartProps & { column: ContractColumn }) {
+  const { t } = useTranslation()
+  const valueOptions = useColumnValueOptions()
+  const options = [
+    ...(column.type === 'user' ? [{ value: ME, label: t('grid.filter.me') }] : []),
+    ...valueOptions(column),
+  ]
+  const values = choiceValues(draft)
+  const blank = values.includes(null)
+  return (
+    <>
+      <ValueChecklist
+        label={label}
+        options={options}
+        value={values.filter((v): v is string | number => v !== null)}
+        onChange={(next) => onChange(choiceFilter(blank ? [...next, null] : next))}
+      />
+      {column.type !== 'boolean' && (
+        <Checkbox
+          checked={blank}
+          onChange={(e) => {
+            const rest = values.filter((v) => v !== null)
+            onChange(choiceFilter(e.target.checked ? [...rest, null] : rest))
+          }}
+        >
+          {t('grid.filter.blank')}
+        </Checkbox>
+      )}
+    </>
+  )
 }
 
 /** Calendar days; on a timestamp column the core counts the whole of the last day. */
-function fromDayjsRange(dates: [Dayjs | null, Dayjs | null] | null): Range | undefined {
-  if (!dates) return undefined
+function fromDayjsRange(dates: [Dayjs | null, Dayjs | null] | null): RangeValue {
+  if (!dates) return {}
   const [from, to] = dates
   return { from: from?.format('YYYY-MM-DD') ?? null, to: to?.format('YYYY-MM-DD') ?? null }
 }

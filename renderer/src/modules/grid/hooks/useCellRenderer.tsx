@@ -1,20 +1,28 @@
-import { Tag } from 'antd'
-import { useCallback, type ReactNode } from 'react'
+import { useCallback, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ColumnDef as ContractColumn } from '../../../../../shared/columns'
+import type { StageKind } from '../../../../../shared/enums'
 import { useFormatters } from '../../format/hooks/useFormatters'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { useReferenceData } from '../../reference/hooks/useReferenceData'
-import { StageTag } from '../../reference/components/StageTag'
 
 type RowValues = Record<string, unknown>
 
-/** Renders one cell's value by its column type, in the current language. */
+const stageKindClass: Record<StageKind, string> = { open: 'wb-tag-blue', won: 'wb-tag-green', lost: 'wb-tag-red' }
+
+/**
+ * Renders one cell's value by its column type, in the current language.
+ * Tags here are plain spans styled like antd's (the `ant-tag` class keeps
+ * them recognisable): a screen of rows holds a hundred of them, and the
+ * component's per-instance style hooks would dominate a re-render.
+ */
 export function useCellRenderer(): (column: ContractColumn, row: RowValues) => ReactNode {
   const labels = useLabels()
   const { t } = useTranslation()
   const format = useFormatters()
-  const { picklists } = useReferenceData()
+  const { picklists, stages } = useReferenceData()
+  const stageKinds = useMemo(() => new Map(stages.map((s) => [s.id, s.kind])), [stages])
+  const colors = useMemo(() => new Map(picklists.map((i) => [`${i.listKey}:${i.value}`, i.color])), [picklists])
 
   return useCallback(
     (column, row) => {
@@ -38,13 +46,25 @@ export function useCellRenderer(): (column: ContractColumn, row: RowValues) => R
           return labels.pipelineName(value as number)
         case 'boolean':
           // Only the exceptions are marked, so a column of flags stays easy to scan.
-          return value ? <Tag color="warning">{t('common.yes')}</Tag> : null
-        case 'stage':
-          return <StageTag stageId={value as number} fallback={row.stageName as string | undefined} />
+          return value ? <span className="ant-tag wb-tag wb-tag-orange">{t('common.yes')}</span> : null
+        case 'stage': {
+          const kind = stageKinds.get(value as number)
+          return (
+            <span className={`ant-tag wb-tag ${kind ? stageKindClass[kind] : ''}`}>
+              {labels.stageName(value as number) ?? (row.stageName as string | undefined)}
+            </span>
+          )
+        }
         case 'picklist': {
-          const color = picklists.find((i) => i.listKey === column.options && i.value === value)?.color
+          const color = colors.get(`${column.options}:${String(value)}`)
           const label = labels.picklistLabel(column.options ?? '', value as string)
-          return color ? <Tag color={color}>{label}</Tag> : label
+          return color ? (
+            <span className="ant-tag wb-tag" style={{ color, borderColor: `${color}55`, background: `${color}12` }}>
+              {label}
+            </span>
+          ) : (
+            label
+          )
         }
         case 'enum':
           return column.options === 'currency' ? String(value) : labels.enumLabel(column.options ?? '', value as string)
@@ -52,6 +72,6 @@ export function useCellRenderer(): (column: ContractColumn, row: RowValues) => R
           return String(value)
       }
     },
-    [labels, format, picklists, t],
+    [labels, format, colors, stageKinds, t],
   )
 }
