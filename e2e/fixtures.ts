@@ -43,7 +43,8 @@ function startHost(dataDir: string): ChildProcess {
   delete env.ELECTRON_RUN_AS_NODE
   // The project's own Node (24) first: better-sqlite3 is built for it.
   env.PATH = `${path.join(repoRoot, 'node_modules/.bin')}${path.delimiter}${env.PATH ?? ''}`
-  const args = ['electron/web/cli.ts', '--port', '0', '--db', path.join(dataDir, 'workspace.db'), '--static', 'out/web']
+  // WORKBENCH_STATIC lets parallel work test its own build of the renderer.
+  const args = ['electron/web/cli.ts', '--port', '0', '--db', path.join(dataDir, 'workspace.db'), '--static', process.env.WORKBENCH_STATIC ?? 'out/web']
   return spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
 }
 

@@ -1,7 +1,6 @@
+import type { Translations } from './translations'
 import type { zhCN } from './zh-CN'
 
-/** The same shape as zh-CN with every leaf a string, so a missing key fails to compile. */
-type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> }
 export type Resource = Translations<typeof zhCN>
 
 export const en: Resource = {

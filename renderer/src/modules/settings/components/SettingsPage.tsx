@@ -1,47 +1,16 @@
-import { Card, Form, Select, Space } from 'antd'
+import { Tabs } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Locale } from '../../../../../shared/enums'
-import { CurrentUserPicker } from '../../app/components/CurrentUserPicker'
-import { usePreferences } from '../../preferences/hooks/usePreferences'
-import { PicklistTables } from './PicklistTables'
-import { PipelineStageTables } from './PipelineStageTables'
-
-const FOLLOW_SYSTEM = 'system'
+import { settingsTabs } from '../utils/settingsTabs'
 
 export function SettingsPage() {
   const { t } = useTranslation()
-  const { savedLocale, setLocale } = usePreferences()
-
   return (
     <section className="wb-page wb-page-scroll" aria-label={t('settings.title')}>
-      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card title={t('settings.preferences')}>
-          <Form layout="horizontal" labelCol={{ flex: '140px' }}>
-            <Form.Item label={t('settings.language')}>
-              <Select<Locale | typeof FOLLOW_SYSTEM>
-                aria-label={t('settings.language')}
-                style={{ width: 220 }}
-                value={savedLocale ?? FOLLOW_SYSTEM}
-                onChange={(value) => void setLocale(value === FOLLOW_SYSTEM ? null : value)}
-                options={[
-                  { value: FOLLOW_SYSTEM, label: t('settings.followSystem') },
-                  { value: 'zh-CN', label: '中文' },
-                  { value: 'en', label: 'English' },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item label={t('settings.currentUser')}>
-              <CurrentUserPicker width={220} />
-            </Form.Item>
-          </Form>
-        </Card>
-        <Card title={t('settings.pipelines')}>
-          <PipelineStageTables />
-        </Card>
-        <Card title={t('settings.picklists')}>
-          <PicklistTables />
-        </Card>
-      </Space>
+      <Tabs
+        tabPlacement="start"
+        items={settingsTabs.map((tab) => ({ key: tab.key, label: t(tab.labelKey), children: tab.render() }))}
+        destroyOnHidden
+      />
     </section>
   )
 }
