@@ -34,6 +34,7 @@ import { exportsMethods } from './methods/exports'
 import { loopMethods } from './methods/loop'
 import { analyticsMethods } from './methods/analytics'
 import { backupsMethods } from './methods/backups'
+import { configMethods } from './methods/config'
 import { GroupQuery, GroupRow, WindowQueries, windowResult } from './query'
 
 
@@ -185,6 +186,7 @@ export const Api = {
   ...loopMethods,
   ...analyticsMethods,
   ...backupsMethods,
+  ...configMethods,
 } as const
 
 export type Api = typeof Api

@@ -141,5 +141,17 @@ export function findColumn(entity: GridEntity, key: string): ColumnDef | undefin
   return (GridColumns[entity] as readonly ColumnDef[]).find((c) => c.key === key)
 }
 
+/** Custom fields appear in grids as `custom.<key>`; the key is checked against the field definitions. */
+export const CUSTOM_COLUMN_PREFIX = 'custom.'
+export const CUSTOM_FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/
+export const CUSTOM_COLUMN_PATTERN = /^custom\.[a-z][a-z0-9_]{0,39}$/
+
+export const customColumnKey = (fieldKey: string) => `${CUSTOM_COLUMN_PREFIX}${fieldKey}`
+
+/** The field key of a `custom.<key>` column, or null for a built-in column. */
+export function customFieldKeyOf(column: string): string | null {
+  return CUSTOM_COLUMN_PATTERN.test(column) ? column.slice(CUSTOM_COLUMN_PREFIX.length) : null
+}
+
 /** Column types a grid can group by (dates group by month). */
 export const groupableTypes: ReadonlySet<ColumnType> = new Set(['stage', 'pipeline', 'user', 'picklist', 'enum', 'account', 'date', 'boolean'])

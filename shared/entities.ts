@@ -17,6 +17,73 @@ import {
 } from './enums'
 import { Email, Id, IsoDate, IsoDateTime, Money, Name, OptionalText, Phone, Probability, Version } from './primitives'
 
+/** The types a custom field can have. */
+export const CustomFieldType = z.enum([
+  'text',
+  'longText',
+  'number',
+  'currency',
+  'percent',
+  'date',
+  'datetime',
+  'picklist',
+  'multiPicklist',
+  'user',
+  'checkbox',
+  'phone',
+  'email',
+  'url',
+])
+export type CustomFieldType = z.infer<typeof CustomFieldType>
+
+/** Entities that can carry custom fields (activity = a follow-up). */
+export const CustomFieldEntity = z.enum(['account', 'contact', 'lead', 'opportunity', 'activity'])
+export type CustomFieldEntity = z.infer<typeof CustomFieldEntity>
+
+/**
+ * One stored custom value, typed by its field: text kinds, dates ('YYYY-MM-DD'), date-times (ISO) and
+ * picklist values are strings; number, currency, percent and user (a user id) are numbers; checkbox is a
+ * boolean; multi-select is a list of picklist values.
+ */
+export const CustomValue = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.array(z.string().max(200)).max(100)])
+export type CustomValue = z.infer<typeof CustomValue>
+
+/** A record's custom values by field key. */
+export const CustomValues = z.record(z.string(), CustomValue)
+export type CustomValues = z.infer<typeof CustomValues>
+
+/**
+ * Custom values a create or edit sends, by field key. Null clears a value; keys not sent stay as they are.
+ * Values are checked and coerced by the field's type (a '12.5%' string becomes 12.5 for a percent field).
+ */
+export const CustomValuesInput = z.record(z.string().max(40), z.union([CustomValue, z.null()]))
+export type CustomValuesInput = z.infer<typeof CustomValuesInput>
+
+/** A custom field's definition. Values live on the records, under `custom[key]`. */
+export const CustomField = z.object({
+  id: Id,
+  entity: CustomFieldEntity,
+  /** Stable key (a-z, 0-9, _), used in `custom.<key>` grid columns, imports and config files. */
+  key: z.string(),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  type: CustomFieldType,
+  /** The picklist the values come from (picklist and multi-select fields only). */
+  picklistKey: z.string().nullable(),
+  /** Required on every save. */
+  required: z.boolean(),
+  /** Required before an opportunity may enter these stages (opportunity fields only). */
+  requiredStageIds: z.array(Id),
+  /** Filled in on create when the caller gives no value. */
+  defaultValue: CustomValue.nullable(),
+  helpText: z.string().nullable(),
+  position: z.number().int(),
+  /** Set while the field is in the trash: hidden everywhere, its values kept until the trash is emptied. */
+  deletedAt: IsoDateTime.nullable(),
+  version: Version,
+})
+export type CustomField = z.infer<typeof CustomField>
+
 const nullableDate = IsoDate.nullable()
 const nullableId = Id.nullable()
 const nullableText = z.string().nullable()
@@ -44,6 +111,8 @@ export const Pipeline = z.object({
   nameZh: z.string(),
   nameEn: z.string(),
   sortOrder: z.number().int(),
+  /** An inactive pipeline takes no new deals; its deals stay where they are. */
+  active: z.boolean(),
 })
 export type Pipeline = z.infer<typeof Pipeline>
 
@@ -103,6 +172,7 @@ export const Account = z.object({
   address: nullableText,
   satisfaction: z.number().int().min(1).max(5).nullable(),
   notes: nullableText,
+  custom: CustomValues,
   ...Stamps,
 })
 export type Account = z.infer<typeof Account>
@@ -120,6 +190,7 @@ export const Contact = z.object({
   ownerId: nullableId,
   ownerName: nullableText,
   notes: nullableText,
+  custom: CustomValues,
   ...Stamps,
 })
 export type Contact = z.infer<typeof Contact>
@@ -144,6 +215,7 @@ export const Lead = z.object({
   nextFollowUpDate: nullableDate,
   convertedOpportunityId: nullableId,
   notes: nullableText,
+  custom: CustomValues,
   ...Stamps,
 })
 export type Lead = z.infer<typeof Lead>
@@ -181,6 +253,7 @@ export const Opportunity = z.object({
   closedAt: IsoDateTime.nullable(),
   /** No activity for longer than the stage's rotting days. */
   isRotting: z.boolean(),
+  custom: CustomValues,
   ...Stamps,
 })
 export type Opportunity = z.infer<typeof Opportunity>
@@ -197,6 +270,7 @@ export const Activity = z.object({
   nextDate: nullableDate,
   ownerId: nullableId,
   ownerName: nullableText,
+  custom: CustomValues,
   createdAt: IsoDateTime,
 })
 export type Activity = z.infer<typeof Activity>
@@ -272,6 +346,7 @@ export const OpportunityInput = z.object({
   lossNote: OptionalText(2000),
   signedDate: IsoDate.nullable().optional(),
   forecastCategory: ForecastCategory.nullable().optional(),
+  custom: CustomValuesInput.optional(),
 })
 export type OpportunityInput = z.infer<typeof OpportunityInput>
 export const OpportunityPatch = OpportunityInput.partial().omit({ currency: true }).extend({
@@ -290,6 +365,7 @@ export const AccountInput = z.object({
   website: OptionalText(500),
   address: OptionalText(500),
   notes: OptionalText(),
+  custom: CustomValuesInput.optional(),
 })
 export type AccountInput = z.infer<typeof AccountInput>
 
@@ -303,6 +379,7 @@ export const ContactInput = z.object({
   birthday: IsoDate.nullable().optional(),
   ownerId: Id.nullable().optional(),
   notes: OptionalText(),
+  custom: CustomValuesInput.optional(),
 })
 export type ContactInput = z.infer<typeof ContactInput>
 
@@ -317,6 +394,7 @@ export const LeadInput = z.object({
   productInterest: OptionalText(200),
   ownerId: Id.nullable().optional(),
   notes: OptionalText(),
+  custom: CustomValuesInput.optional(),
 })
 export type LeadInput = z.infer<typeof LeadInput>
 
@@ -329,6 +407,7 @@ export const ActivityInput = z.object({
   feedback: OptionalText(5000),
   nextPlan: OptionalText(2000),
   nextDate: IsoDate.nullable().optional(),
+  custom: CustomValuesInput.optional(),
 })
 export type ActivityInput = z.infer<typeof ActivityInput>
 
@@ -371,7 +450,15 @@ export const GridPatches = {
   account: AccountInput.partial(),
   contact: ContactInput.partial(),
   task: TaskInput.partial().extend({ status: z.enum(['open', 'done']).optional() }),
-  activity: ActivityInput.pick({ type: true, occurredAt: true, content: true, feedback: true, nextPlan: true, nextDate: true }).partial(),
+  activity: ActivityInput.pick({
+    type: true,
+    occurredAt: true,
+    content: true,
+    feedback: true,
+    nextPlan: true,
+    nextDate: true,
+    custom: true,
+  }).partial(),
 } as const
 
 /** What a paste past the last row may create, per entity. */

@@ -32,6 +32,15 @@ export const ErrorCode = z.enum([
   'JOB_CANCELLED',
   'IMPORT_EDITED_SINCE',
   'IMPORT_ALREADY_UNDONE',
+  'CUSTOM_FIELD_UNKNOWN',
+  'CUSTOM_FIELD_KEY_TAKEN',
+  'CUSTOM_FIELD_UNCONVERTIBLE',
+  'CUSTOM_VALUE_INVALID',
+  'CUSTOM_FIELD_REQUIRED',
+  'PICKLIST_VALUE_IN_USE',
+  'PICKLIST_UNKNOWN',
+  'PIPELINE_KEY_TAKEN',
+  'CONFIG_FILE_INVALID',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
 
@@ -107,6 +116,36 @@ export const ErrorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'Records from this import were edited afterwards, and undoing it would lose those edits. Confirm to undo anyway.',
   },
   IMPORT_ALREADY_UNDONE: { 'zh-CN': '该批次导入已经撤销过了。', en: 'This import has already been undone.' },
+  CUSTOM_FIELD_UNKNOWN: {
+    'zh-CN': '没有这个自定义字段，它可能已被删除。',
+    en: 'There is no such custom field; it may have been deleted.',
+  },
+  CUSTOM_FIELD_KEY_TAKEN: {
+    'zh-CN': '该字段标识已被使用（包括回收站中的字段），请换一个。',
+    en: 'That field key is already in use (fields in the trash count too); choose another.',
+  },
+  CUSTOM_FIELD_UNCONVERTIBLE: {
+    'zh-CN': '部分记录的值无法转换为新类型，详情列出了这些记录。未做任何更改。',
+    en: 'Some records hold values that cannot be converted to the new type; the details list them. Nothing was changed.',
+  },
+  CUSTOM_VALUE_INVALID: {
+    'zh-CN': '该值不符合字段的类型，请检查后重试。',
+    en: 'That value does not fit the field\'s type; check it and try again.',
+  },
+  CUSTOM_FIELD_REQUIRED: {
+    'zh-CN': '请先填写必填的自定义字段。',
+    en: 'Fill in the required custom fields first.',
+  },
+  PICKLIST_VALUE_IN_USE: {
+    'zh-CN': '该选项仍被记录使用，请先合并到其他选项或停用它。',
+    en: 'Records still use this value; merge it into another value or deactivate it instead.',
+  },
+  PICKLIST_UNKNOWN: { 'zh-CN': '没有这个选项列表或选项。', en: 'There is no such picklist or value.' },
+  PIPELINE_KEY_TAKEN: { 'zh-CN': '该业务流程标识已被使用，请换一个。', en: 'That pipeline key is already in use; choose another.' },
+  CONFIG_FILE_INVALID: {
+    'zh-CN': '该文件不是有效的配置文件，或来自不支持的版本。工作区未被修改。',
+    en: 'This is not a valid configuration file, or its version is not supported. The workspace was not changed.',
+  },
 }
 
 /** One problem with one field, as shown next to that field. */

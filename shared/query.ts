@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { columnKeys } from './columns'
+import { CUSTOM_COLUMN_PATTERN, columnKeys } from './columns'
 import type { GridEntity } from './enums'
 
 export const FilterOp = z.enum(['contains', 'equals', 'empty', 'notEmpty', 'between', 'in', 'preset', 'me'])
@@ -32,11 +32,16 @@ export const FilterValue = z.union([
 ])
 export type FilterValue = z.infer<typeof FilterValue>
 
+/** A built-in column of the entity, or `custom.<key>` (checked against the field definitions when the query runs). */
+export function gridColumnOf<E extends GridEntity>(entity: E) {
+  return z.union([z.enum(columnKeys(entity)), z.string().regex(CUSTOM_COLUMN_PATTERN)])
+}
+
 /** The most rows one window may hold: a screenful or two, never a table. */
 export const MAX_WINDOW = 500
 
 function filtersOf<E extends GridEntity>(entity: E) {
-  const column = z.enum(columnKeys(entity))
+  const column = gridColumnOf(entity)
   return {
     filters: z
       .array(z.object({ column, op: FilterOp, value: FilterValue.optional() }))
@@ -47,7 +52,7 @@ function filtersOf<E extends GridEntity>(entity: E) {
 }
 
 function sortOf<E extends GridEntity>(entity: E) {
-  return z.array(z.object({ column: z.enum(columnKeys(entity)), desc: z.boolean().default(false) })).max(5).default([])
+  return z.array(z.object({ column: gridColumnOf(entity), desc: z.boolean().default(false) })).max(5).default([])
 }
 
 function windowQuery<E extends GridEntity>(entity: E) {
@@ -63,7 +68,7 @@ function windowQuery<E extends GridEntity>(entity: E) {
 
 /** Grouping with subtotals: which column, and for dates the month. */
 function groupQuery<E extends GridEntity>(entity: E) {
-  return z.object({ entity: z.literal(entity), groupBy: z.enum(columnKeys(entity)), ...filtersOf(entity) }).strict()
+  return z.object({ entity: z.literal(entity), groupBy: gridColumnOf(entity), ...filtersOf(entity) }).strict()
 }
 
 export const GroupQuery = z.discriminatedUnion('entity', [

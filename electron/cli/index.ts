@@ -8,6 +8,7 @@ import { importExportCommands } from './commands/importExport'
 import { analyticsCommands } from './commands/analytics'
 import { backupsCommands, explainOpenFailure } from './commands/backups'
 import { loopCommands } from './commands/loop'
+import { configCommands } from './commands/config'
 import { CliFailure, cliLocale, describeFailure, valueOf } from './output'
 
 /** Every command, one group per domain. */
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   ...analyticsCommands,
   ...backupsCommands,
   ...loopCommands,
+  ...configCommands,
 }
 
 const commonOptions: OptionSpec = {

@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { columnKeys } from '../columns'
 import type { GridEntity } from '../enums'
 import { Id } from '../primitives'
-import { WindowQueries } from '../query'
+import { gridColumnOf, WindowQueries } from '../query'
 import { FilePath } from './backups'
 import { method } from './define'
 import { JobId, WrittenFile } from './imports'
@@ -25,7 +24,7 @@ function gridExport<E extends GridEntity>(entity: E) {
       sort: query.sort.optional(),
       search: query.search,
       /** Visible columns in order; by default the view's, else every column. */
-      columns: z.array(z.enum(columnKeys(entity))).min(1).max(200).optional(),
+      columns: z.array(gridColumnOf(entity)).min(1).max(200).optional(),
       format: ExportFormat.default('xlsx'),
       /** Where to write (a path from a save dialog); by default the workspace's exports folder. */
       outPath: FilePath.optional(),

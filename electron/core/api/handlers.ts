@@ -28,6 +28,7 @@ import { exportsHandlers } from './exportHandlers'
 import { analyticsHandlers } from './analyticsHandlers'
 import { backupsHandlers } from './backupHandlers'
 import { loopHandlers } from './loopHandlers'
+import { configHandlers } from './configHandlers'
 
 export type Handler<M extends MethodName> = (
   core: Core,
@@ -115,4 +116,5 @@ export const handlers: HandlerTable = {
   ...analyticsHandlers,
   ...backupsHandlers,
   ...loopHandlers,
+  ...configHandlers,
 }

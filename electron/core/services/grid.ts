@@ -2,18 +2,20 @@ import type { CallMeta, GridCreate, GridUpdate, ParsedInput } from '../../../sha
 import type { GroupRow } from '../../../shared/query'
 import type { Core } from '../core'
 import { AppError } from '../errors'
+import { customColumnResolver } from '../store/customFields'
 import { getLiveRow, softDelete, updateRecord } from '../store/records'
 import { runGroupQuery, runWindowQuery, type QueryContext } from '../store/windowQuery'
 import type { WriteContext } from '../store/writeContext'
 import { inTransaction, writeContext } from './context'
 import { applyOpportunityUpdate, insertOneOpportunity } from './opportunities'
 import { checkReferences, toRow } from './recordColumns'
+import { customOfRow, withCustomColumn } from './config/values'
 import { insertOne, taskStatusFields } from './records'
 
 type Versions = { rows: { id: number; version: number }[] }
 
 export function queryContext(core: Core, meta: CallMeta): QueryContext {
-  return { userId: meta.userId, today: core.clock() }
+  return { userId: meta.userId, today: core.clock(), customColumn: customColumnResolver(core.db) }
 }
 
 /**
@@ -45,7 +47,8 @@ function applyChange(core: Core, ctx: WriteContext, input: GridUpdate, index: nu
   const fields: Record<string, unknown> =
     input.entity === 'task' && 'status' in patch && patch.status ? { ...patch, ...taskStatusFields(core, patch.status) } : patch
   checkReferences(core, fields)
-  updateRecord(core.db, ctx, input.entity, id, version, toRow(input.entity, fields))
+  const current = () => customOfRow(getLiveRow(core.db, input.entity, id))
+  updateRecord(core.db, ctx, input.entity, id, version, toRow(input.entity, withCustomColumn(core, input.entity, fields, current)))
 }
 
 /** One edit, paste, fill or bulk edit: every row or none, each with its audit rows. */

@@ -11,6 +11,7 @@ import type { WriteContext } from '../store/writeContext'
 import { inTransaction, writeContext } from './context'
 import { checkReferences, toRow } from './recordColumns'
 import { requireStage } from './references'
+import { withCustomColumn } from './config/values'
 
 type CreateInput = ParsedInput<'opportunities.create'>
 type UpdateInput = ParsedInput<'opportunities.update'>
@@ -33,7 +34,8 @@ export function insertOneOpportunity(core: Core, ctx: WriteContext, meta: CallMe
   const stage = requireStage(core, input.stageId)
   checkReferences(core, input)
   assertStageRequirements(stage, input)
-  const values = toColumns({ ...input, probability: input.probability ?? stage.probability, ownerId: input.ownerId ?? meta.userId })
+  const fields = { ...input, probability: input.probability ?? stage.probability, ownerId: input.ownerId ?? meta.userId }
+  const values = toColumns(withCustomColumn(core, 'opportunity', fields, null, { stageId: stage.id }))
   return insertOpportunity(core.db, ctx, values, stage)
 }
 
@@ -56,7 +58,11 @@ export function applyOpportunityUpdate(core: Core, ctx: WriteContext, input: Upd
   const stageChanges = targetStage.id !== current.stageId
   assertStageRequirements(targetStage, { ...current, ...patch }, stageChanges ? undefined : Object.keys(patch))
   const probability = stageChanges && patch.probability == null ? targetStage.probability : patch.probability
-  updateOpportunity(core.db, ctx, id, version, toColumns({ ...patch, probability }), stageChanges ? targetStage : undefined)
+  const fields = withCustomColumn(core, 'opportunity', { ...patch, probability }, () => current.custom, {
+    stageId: targetStage.id,
+    checkAll: stageChanges,
+  })
+  updateOpportunity(core.db, ctx, id, version, toColumns(fields), stageChanges ? targetStage : undefined)
   return stageChanges
 }
 

@@ -7,6 +7,7 @@ import { getGridRow } from '../store/rows'
 import type { WriteContext } from '../store/writeContext'
 import { inTransaction, writeContext } from './context'
 import { checkReferences, toRow } from './recordColumns'
+import { withCustomColumn } from './config/values'
 import { requireRecord } from './references'
 
 export type CreatableEntity = 'account' | 'contact' | 'lead' | 'task'
@@ -33,7 +34,7 @@ export function insertOne(
 ): number {
   const complete = withDefaults(core, entity, fields, meta)
   checkReferences(core, complete)
-  return insertRecord(core.db, ctx, entity, toRow(entity, complete))
+  return insertRecord(core.db, ctx, entity, toRow(entity, withCustomColumn(core, entity, complete, null)))
 }
 
 function createAndRead<T>(core: Core, meta: CallMeta, entity: CreatableEntity, fields: Record<string, unknown>): T {
@@ -73,7 +74,8 @@ export function logActivity(core: Core, input: ParsedInput<'activities.create'>,
   const occurredAt = input.occurredAt ?? core.clock().toISOString()
   const id = inTransaction(core, () => {
     const ctx = writeContext(core, meta)
-    const activityId = insertRecord(core.db, ctx, 'activity', toRow('activity', { ...input, occurredAt, ownerId: meta.userId }))
+    const fields = withCustomColumn(core, 'activity', { ...input, occurredAt, ownerId: meta.userId }, null)
+    const activityId = insertRecord(core.db, ctx, 'activity', toRow('activity', fields))
     if (input.entityType === 'lead' || input.entityType === 'opportunity') {
       const target = getLiveRow(core.db, input.entityType, input.entityId)
       const updates: Row = {}

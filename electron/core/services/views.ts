@@ -1,12 +1,12 @@
 import type { CallMeta, ParsedInput } from '../../../shared/api'
 import type { SavedView } from '../../../shared/entities'
-import { findColumn } from '../../../shared/columns'
 import type { Core } from '../core'
 import { AppError } from '../errors'
+import { gridColumns } from './config/columns'
 import { deleteView, getView, insertView, listViews, updateView } from '../store/views'
 
-/** A view may only name columns the grid has; a stale or forged key is refused up front. */
-function assertColumns(input: ParsedInput<'views.save'>): void {
+/** A view may only name columns the grid has (custom fields included); a stale or forged key is refused up front. */
+function assertColumns(core: Core, input: ParsedInput<'views.save'>): void {
   const { entity, state } = input
   const keys = [
     ...state.filters.map((f) => f.column),
@@ -14,7 +14,8 @@ function assertColumns(input: ParsedInput<'views.save'>): void {
     ...state.columns.map((c) => c.key),
     ...(state.groupBy ? [state.groupBy] : []),
   ]
-  const unknown = keys.filter((key) => !findColumn(entity, key))
+  const known = new Set(gridColumns(core, entity).map((c) => c.key))
+  const unknown = keys.filter((key) => !known.has(key))
   if (unknown.length > 0) throw new AppError('UNKNOWN_COLUMN', { entity, columns: unknown })
 }
 
@@ -31,7 +32,7 @@ export function listSavedViews(core: Core, input: ParsedInput<'views.list'>, met
 }
 
 export function saveView(core: Core, input: ParsedInput<'views.save'>, meta: CallMeta): SavedView {
-  assertColumns(input)
+  assertColumns(core, input)
   const now = core.clock().toISOString()
   const id = core.db.transaction(() => {
     if (input.id === undefined) return insertView(core.db, { ...input, ownerId: meta.userId }, now)

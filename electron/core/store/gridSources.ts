@@ -34,6 +34,9 @@ const stamps = (alias: string) => ({
 })
 const userName = (col: string) => `(SELECT name FROM users WHERE id = ${col})`
 
+/** Custom values arrive as the record's JSON text; the contract sends them as an object. */
+const withCustom = (row: Record<string, unknown>) => ({ ...row, custom: JSON.parse((row.custom as string | null) ?? '{}') })
+
 /** A deal rots when an open stage's rotting days pass without activity (wb_now() is the workspace clock). */
 const rottingSql = `(s.kind = 'open' AND s.rotting_days IS NOT NULL
   AND julianday(wb_now()) - julianday(max(coalesce(o.last_activity_at, ''), o.stage_entered_at)) > s.rotting_days)`
@@ -60,8 +63,8 @@ export const gridSources: Record<GridEntity, GridSource> = {
       o.loss_reason AS lossReason, o.competitor, o.loss_note AS lossNote, o.signed_date AS signedDate,
       o.forecast_category AS forecastCategory, o.previous_opportunity_id AS previousOpportunityId,
       o.stage_entered_at AS stageEnteredAt, o.closed_at AS closedAt,
-      o.created_at AS createdAt, o.updated_at AS updatedAt, o.version, ${rottingSql} AS isRotting`,
-    map: (row) => ({ ...row, isRotting: row.isRotting === 1 }),
+      o.created_at AS createdAt, o.updated_at AS updatedAt, o.version, ${rottingSql} AS isRotting, o.custom`,
+    map: (row) => ({ ...withCustom(row), isRotting: row.isRotting === 1 }),
     columns: {
       name: plain('o.name'),
       // The trigger-kept sort keys let these sort (and the name filter) use an index with no join.
@@ -95,7 +98,8 @@ export const gridSources: Record<GridEntity, GridSource> = {
       l.product_interest AS productInterest, l.status, l.grade, l.score, l.owner_id AS ownerId,
       ${userName('l.owner_id')} AS ownerName, l.claimed_at AS claimedAt, l.last_activity_at AS lastActivityAt,
       l.next_follow_up_date AS nextFollowUpDate, l.converted_opportunity_id AS convertedOpportunityId, l.notes,
-      l.created_at AS createdAt, l.updated_at AS updatedAt, l.version`,
+      l.created_at AS createdAt, l.updated_at AS updatedAt, l.version, l.custom`,
+    map: withCustom,
     columns: {
       company: plain('l.company'),
       contactName: plain('l.contact_name'),
@@ -120,7 +124,8 @@ export const gridSources: Record<GridEntity, GridSource> = {
     where: 'a.deleted_at IS NULL',
     select: `a.id, a.name, a.industry, a.region, a.source, a.owner_id AS ownerId, ${userName('a.owner_id')} AS ownerName,
       a.lifecycle, a.phone, a.email, a.website, a.address, a.satisfaction, a.notes,
-      a.created_at AS createdAt, a.updated_at AS updatedAt, a.version`,
+      a.created_at AS createdAt, a.updated_at AS updatedAt, a.version, a.custom`,
+    map: withCustom,
     columns: {
       name: plain('a.name'),
       industry: plain('a.industry'),
@@ -141,7 +146,8 @@ export const gridSources: Record<GridEntity, GridSource> = {
     where: 'c.deleted_at IS NULL',
     select: `c.id, c.account_id AS accountId, a.name AS accountName, c.name, c.title, c.phone, c.email, c.wechat,
       c.birthday, c.owner_id AS ownerId, ${userName('c.owner_id')} AS ownerName, c.notes,
-      c.created_at AS createdAt, c.updated_at AS updatedAt, c.version`,
+      c.created_at AS createdAt, c.updated_at AS updatedAt, c.version, c.custom`,
+    map: withCustom,
     columns: {
       name: plain('c.name'),
       accountName: plain('a.name'),
@@ -160,7 +166,8 @@ export const gridSources: Record<GridEntity, GridSource> = {
     where: 'v.deleted_at IS NULL',
     select: `v.id, v.entity_type AS entityType, v.entity_id AS entityId, v.type, v.occurred_at AS occurredAt,
       v.content, v.feedback, v.next_plan AS nextPlan, v.next_date AS nextDate, v.owner_id AS ownerId,
-      ${userName('v.owner_id')} AS ownerName, v.created_at AS createdAt`,
+      ${userName('v.owner_id')} AS ownerName, v.created_at AS createdAt, v.custom`,
+    map: withCustom,
     columns: {
       occurredAt: plain('v.occurred_at'),
       type: plain('v.type'),

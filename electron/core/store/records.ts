@@ -61,7 +61,7 @@ export function updateRecord(
     .prepare(`UPDATE ${tables[entity]} SET ${sets}, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`)
     .run(...changes.map((c) => c.newValue), ctx.now, id, expectedVersion)
   if (result.changes !== 1) throw new AppError('CONFLICT', { entity, id, current: getLiveRow(db, entity, id) })
-  writeAudit(db, ctx, entity, id, auditAction, changes)
+  writeAudit(db, ctx, entity, id, auditAction, changes.flatMap(auditedChanges))
   return changes
 }
 
@@ -101,6 +101,16 @@ export function listTrash(db: Database): { entityType: EntityType; entityId: num
     title: string
     deletedAt: string
   }[]
+}
+
+/** The custom values JSON is audited key by key (`custom.<key>`), like any other field. */
+function auditedChanges(change: AuditChange): AuditChange[] {
+  if (change.field !== 'custom' || typeof change.oldValue !== 'string' || typeof change.newValue !== 'string') return [change]
+  const before = JSON.parse(change.oldValue) as Record<string, unknown>
+  const after = JSON.parse(change.newValue) as Record<string, unknown>
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => ({ field: `custom.${key}`, oldValue: before[key] ?? null, newValue: after[key] ?? null }))
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

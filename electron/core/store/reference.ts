@@ -10,8 +10,9 @@ export function listUsers(db: Database): User[] {
 
 export function listPipelines(db: Database): Pipeline[] {
   return db
-    .prepare('SELECT id, key, name_zh AS nameZh, name_en AS nameEn, sort_order AS sortOrder FROM pipelines ORDER BY sort_order')
-    .all() as Pipeline[]
+    .prepare('SELECT id, key, name_zh AS nameZh, name_en AS nameEn, sort_order AS sortOrder, active FROM pipelines ORDER BY sort_order')
+    .all()
+    .map((row) => ({ ...(row as Pipeline), active: Boolean((row as { active: number }).active) }))
 }
 
 const stageSelect = `SELECT id, pipeline_id AS pipelineId, key, name_zh AS nameZh, name_en AS nameEn,

@@ -1,17 +1,21 @@
 import type { Database } from 'better-sqlite3'
-import { findColumn, groupableTypes } from '../../../shared/columns'
+import { customFieldKeyOf, findColumn, groupableTypes, type ColumnType } from '../../../shared/columns'
 import { resolveDatePreset } from '../../../shared/datePresets'
 import type { GridEntity } from '../../../shared/enums'
 import { DatePreset, type FilterValue, type GroupRow, type WindowQuery } from '../../../shared/query'
 import { AppError } from '../errors'
+import type { CustomColumnSql } from './customFields'
 import { aliasOf, baseAmountSql, dateTypes, fullFrom, gridSources, leanFrom, type ColumnSql } from './gridSources'
 import { escapeLike } from './like'
 import { searchIndexCondition } from './loop/search'
+import { DEEP_OFFSET, factsOf } from './windowCache'
 
 /** What a query needs beyond its own words: who asks ('me') and what day it is (presets). */
 export interface QueryContext {
   userId: number | null
   today: Date
+  /** Resolves `custom.<key>` columns against the field definitions; without it only built-in columns exist. */
+  customColumn?: (entity: GridEntity, key: string, alias: string) => CustomColumnSql | undefined
 }
 
 type Bound = string | number | null
@@ -25,6 +29,8 @@ interface CompiledWhere {
 export interface CompiledQuery {
   /** Phase 1: the window's ids, joining only what the filters and sorts name. */
   idsSql: string
+  /** Every matching id in order, for lists read whole (see windowCache). */
+  allIdsSql: string
   countSql: string
   params: Bound[]
 }
@@ -33,17 +39,19 @@ export interface CompiledQuery {
  * Turns a window query into SQL. Column names come only from the contract's
  * whitelist; every user value is a bound parameter.
  */
-export function compileWindowQuery(entity: GridEntity, query: WindowQuery, ctx: QueryContext): CompiledQuery {
+export function compileWindowQuery(entity: GridEntity, query: WindowQuery, ctx: QueryContext, sortDriven = false): CompiledQuery {
   const alias = aliasOf(entity)
-  const where = compileWhere(entity, query.filters, query.search, ctx)
+  const where = compileWhere(entity, query.filters, query.search, ctx, sortDriven)
   const order = query.sort.map((s) => {
-    const column = resolveColumn(entity, s.column)
+    const column = resolveColumn(entity, s.column, ctx)
     return `${column.sortExpr ?? column.expr} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`
   })
   order.push(`${alias}.id ${query.sort[0]?.desc ? 'DESC' : 'ASC'}`)
   const orderSql = order.join(', ')
+  const allIdsSql = `SELECT ${alias}.id FROM ${leanFrom(entity, [where.sql, orderSql])} WHERE ${where.sql} ORDER BY ${orderSql}`
   return {
-    idsSql: `SELECT ${alias}.id FROM ${leanFrom(entity, [where.sql, orderSql])} WHERE ${where.sql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
+    idsSql: `${allIdsSql} LIMIT ? OFFSET ?`,
+    allIdsSql,
     countSql: `SELECT count(*) AS n FROM ${leanFrom(entity, [where.sql])} WHERE ${where.sql}`,
     params: where.params,
   }
@@ -60,9 +68,33 @@ export function runWindowQuery<T>(
   ctx: QueryContext,
 ): { rows: T[]; total: number | null; offset: number } {
   const compiled = compileWindowQuery(entity, query, ctx)
-  const ids = db.prepare(compiled.idsSql).pluck().all(...compiled.params, query.limit, query.offset) as number[]
-  const total = query.withTotal === false ? null : (db.prepare(compiled.countSql).pluck().get(...compiled.params) as number)
+  // The day is part of the key: presets and rotting flags move with it.
+  const facts = factsOf(db, JSON.stringify([compiled.idsSql, compiled.params, ctx.today.toISOString().slice(0, 10)]))
+  const countOf = () => (facts.count ??= db.prepare(compiled.countSql).pluck().get(...compiled.params) as number)
+  if (!facts.ids && query.offset >= DEEP_OFFSET) facts.ids = Int32Array.from(db.prepare(compiled.allIdsSql).pluck().all(...compiled.params) as number[])
+  const ids = facts.ids
+    ? Array.from(facts.ids.subarray(query.offset, query.offset + query.limit))
+    : windowIds(db, entity, query, ctx, compiled, countOf)
+  const total = query.withTotal === false ? null : (facts.ids?.length ?? countOf())
   return { rows: rowsByIds<T>(db, entity, ids), total, offset: query.offset }
+}
+
+/**
+ * A window near the top. When the filters keep so many rows that walking
+ * the sort's index to the window's end costs less than sorting every match
+ * (matches² > rows walked × table size), the sort's index drives the query.
+ */
+function windowIds(db: Database, entity: GridEntity, query: WindowQuery, ctx: QueryContext, compiled: CompiledQuery, countOf: () => number): number[] {
+  const params = [...compiled.params, query.limit, query.offset]
+  // A filter on the sorted column already walks the sort's index in order.
+  const sorted = query.sort[0]?.column
+  if (!sorted || query.filters.length === 0 || query.filters.some((f) => f.column === sorted)) {
+    return db.prepare(compiled.idsSql).pluck().all(...params) as number[]
+  }
+  const matches = countOf()
+  const size = (db.prepare(`SELECT max(${aliasOf(entity)}.id) FROM ${gridSources[entity].from}`).pluck().get() as number | null) ?? 0
+  const sql = matches * matches > (query.offset + query.limit) * size ? compileWindowQuery(entity, query, ctx, true).idsSql : compiled.idsSql
+  return db.prepare(sql).pluck().all(...params) as number[]
 }
 
 function rowsByIds<T>(db: Database, entity: GridEntity, ids: number[]): T[] {
@@ -88,8 +120,8 @@ export function runGroupQuery(
   search: string | undefined,
   ctx: QueryContext,
 ): GroupRow[] {
-  const column = resolveColumn(entity, groupBy)
-  const type = findColumn(entity, groupBy)!.type
+  const column = resolveColumn(entity, groupBy, ctx)
+  const type = column.type
   if (!groupableTypes.has(type)) throw new AppError('UNKNOWN_COLUMN', { entity, column: groupBy, reason: 'not groupable' })
   const key = dateTypes.has(type) ? `substr(${column.expr}, 1, 7)` : column.expr
   const sums =
@@ -106,14 +138,22 @@ export function runGroupQuery(
     .all(...where.params) as GroupRow[]
 }
 
-function compileWhere(entity: GridEntity, filters: Filter[], search: string | undefined, ctx: QueryContext): CompiledWhere {
+/**
+ * `sortDriven` keeps SQLite off the filters' indexes (a unary + hides a
+ * column from the planner), so it walks the sort's index and stops at the
+ * window: far cheaper than sorting every match when most rows match.
+ */
+function compileWhere(entity: GridEntity, filters: Filter[], search: string | undefined, ctx: QueryContext, sortDriven = false): CompiledWhere {
   const source = gridSources[entity]
   const clauses: string[] = [source.where]
   const params: Bound[] = []
   for (const filter of filters) {
-    const column = resolveColumn(entity, filter.column)
-    const isDate = dateTypes.has(findColumn(entity, filter.column)!.type)
-    const clause = compileFilter(column.expr, filter, isDate, ctx, params)
+    const column = resolveColumn(entity, filter.column, ctx)
+    const isDate = dateTypes.has(column.type)
+    const clause =
+      column.eachSql && (filter.op === 'equals' || filter.op === 'in')
+        ? compileEachFilter(column.eachSql, filter.value, params)
+        : compileFilter(sortDriven ? `+${column.expr}` : column.expr, filter, isDate, ctx, params)
     if (clause) clauses.push(clause)
   }
   if (search) clauses.push(compileSearch(entity, search, params))
@@ -137,10 +177,31 @@ function compileSearch(entity: GridEntity, search: string, params: Bound[]): str
   return `(${source.search.map((expr) => `${expr} LIKE ? ESCAPE '\\'`).join(' OR ')})`
 }
 
-function resolveColumn(entity: GridEntity, key: string): ColumnSql {
+interface ResolvedColumn extends ColumnSql {
+  readonly type: ColumnType
+  readonly eachSql?: string
+}
+
+/** A whitelisted built-in column, or a custom field that exists now; nothing else reaches the SQL. */
+function resolveColumn(entity: GridEntity, key: string, ctx: QueryContext): ResolvedColumn {
+  const fieldKey = customFieldKeyOf(key)
+  if (fieldKey !== null) {
+    const custom = ctx.customColumn?.(entity, fieldKey, aliasOf(entity))
+    if (!custom) throw new AppError('UNKNOWN_COLUMN', { entity, column: key })
+    return { ...custom, type: custom.columnType }
+  }
   const column = Object.hasOwn(gridSources[entity].columns, key) ? gridSources[entity].columns[key] : undefined
-  if (!column || !findColumn(entity, key)) throw new AppError('UNKNOWN_COLUMN', { entity, column: key })
-  return column
+  const def = findColumn(entity, key)
+  if (!column || !def) throw new AppError('UNKNOWN_COLUMN', { entity, column: key })
+  return { ...column, type: def.type }
+}
+
+/** Multi-select values: equals / in keep a record holding any of the values. */
+function compileEachFilter(eachSql: string, value: FilterValue | undefined, params: Bound[]): string {
+  const values = (Array.isArray(value) ? value : [value]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+  if (values.length === 0) return '0'
+  params.push(...values)
+  return `EXISTS (SELECT 1 FROM ${eachSql} WHERE value IN (${values.map(() => '?').join(', ')}))`
 }
 
 function compileFilter(expr: string, filter: Filter, isDate: boolean, ctx: QueryContext, params: Bound[]): string | null {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { CallMeta } from '../../../../shared/api'
-import { GridColumns, type ColumnDef } from '../../../../shared/columns'
+import { customFieldKeyOf, type ColumnDef } from '../../../../shared/columns'
 import type { GridEntity, Locale } from '../../../../shared/enums'
 import { EnumLabels, type GridExport } from '../../../../shared/methods/exports'
 import { RECORD_ID_HEADER, type WrittenFile } from '../../../../shared/methods/imports'
@@ -11,6 +11,7 @@ import { writeWorkbook, type SheetColumn } from '../../excel/write'
 import { listPicklists, listPipelines, listStages, listUsers } from '../../store/reference'
 import { getView } from '../../store/views'
 import { runWindowQuery } from '../../store/windowQuery'
+import { gridColumns } from '../config/columns'
 import { queryContext } from '../grid'
 import { writeCsv } from './csv'
 import { outputPath } from './files'
@@ -34,7 +35,8 @@ const ID_KEY = '__id'
 function gridAsShown(core: Core, input: GridExport) {
   const view = input.viewId === undefined ? undefined : getView(core.db, input.viewId)
   if (input.viewId !== undefined && (!view || view.entity !== input.entity)) throw new AppError('NOT_FOUND', { viewId: input.viewId })
-  const all = GridColumns[input.entity] as readonly ColumnDef[]
+  // Built-in columns and the entity's custom fields (custom.<key>), as the grid offers them.
+  const all: readonly ColumnDef[] = gridColumns(core, input.entity).map((c) => ({ ...c, options: c.options ?? undefined }))
   const byKey = new Map(all.map((c) => [c.key, c]))
   const viewColumns = view?.state.columns.filter((c) => !c.hidden).map((c) => c.key) ?? []
   const keys: readonly string[] = input.columns ?? (viewColumns.length > 0 ? viewColumns : all.map((c) => c.key))
@@ -66,6 +68,9 @@ function displayer(core: Core, locale: Locale) {
         return users.get(value as number) ?? value
       case 'picklist':
         return picks.get(`${column.options}|${value}`) ?? value
+      case 'text':
+        // A multi-select custom field: its values' labels, as the grid shows them.
+        return Array.isArray(value) ? value.map((v) => picks.get(`${column.options}|${v}`) ?? v).join(', ') : value
       case 'enum': {
         const label = EnumLabels[column.options ?? '']?.[String(value)]
         return label ? (en ? label.en : label.zh) : value
@@ -74,6 +79,12 @@ function displayer(core: Core, locale: Locale) {
         return value
     }
   }
+}
+
+/** A row's value for a column; custom fields live in the row's `custom` object. */
+function cellOf(row: Record<string, unknown>, key: string): unknown {
+  const fieldKey = customFieldKeyOf(key)
+  return fieldKey === null ? row[key] : (row.custom as Record<string, unknown> | undefined)?.[fieldKey]
 }
 
 /** Every row the query selects, a window at a time, so the export never holds the table. */
@@ -113,7 +124,7 @@ export async function exportGrid(core: Core, input: GridExport, meta: CallMeta):
   const rows = (function* () {
     for (const row of windows(core, input.entity, query, meta, report)) {
       const shown: Record<string, unknown> = { [ID_KEY]: row.id, __currency: row.currency }
-      for (const c of columns) shown[c.key] = show(c, row[c.key])
+      for (const c of columns) shown[c.key] = show(c, cellOf(row, c.key))
       count++
       yield shown
     }

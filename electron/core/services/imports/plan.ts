@@ -265,7 +265,7 @@ export class Planner {
         const name = key === 'notes' ? 'notes' : key.slice(CUSTOM_PREFIX.length)
         const value = draft.values[key] ?? null
         if (value === null && !this.blanksClear && current) continue
-        if ((custom[name] ?? null) !== value) {
+        if (JSON.stringify(custom[name] ?? null) !== JSON.stringify(value)) {
           if (value === null) delete custom[name]
           else custom[name] = value
           customChanged = true

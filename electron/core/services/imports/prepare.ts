@@ -34,12 +34,16 @@ import {
 import { automaticMapping, explicitMapping, templateMapping, type ChosenMapping } from './mapping'
 import { readForImport } from './read/readFile'
 import { CUSTOM_PREFIX, enumOptions, findTarget, targetInfos, type Target } from './targets'
+import { coerceCustomValue } from '../../../../shared/customValues'
+import { customFieldOfTarget, customTargetInfos, withCustomTargets, type CustomFieldRef } from './customTargets'
 
 /** What the workspace knows that reading a row needs: who its people are, its pipelines and lists. */
 export interface Reference {
   readonly users: readonly UserRef[]
   readonly pipelines: readonly PipelineRef[]
   readonly picklists: readonly Pick<PicklistItem, 'listKey' | 'value' | 'labelZh' | 'labelEn'>[]
+  /** The entity's custom fields: their columns are read by type; other `custom:` columns stay text. */
+  readonly customFields?: readonly CustomFieldRef[]
 }
 
 export interface SavedLayout {
@@ -156,7 +160,7 @@ function chooseMapping(request: PrepareRequest, table: DetectedTable, fingerprin
   if (request.mapping) return { mapping: explicitMapping(request.entity, columns, request.mapping), template: null }
   const template = request.template ?? request.layouts.find((t) => t.fingerprint === fingerprint) ?? null
   if (template) return { mapping: templateMapping(request.entity, columns, template.columns), template }
-  return { mapping: automaticMapping(request.entity, columns), template: null }
+  return { mapping: withCustomTargets(automaticMapping(request.entity, columns), request.reference.customFields), template: null }
 }
 
 /** A text cell an export protected with a leading apostrophe (='…) reads back as written. */
@@ -183,6 +187,17 @@ function cellReader(target: Target, mapping: ChosenMapping, request: PrepareRequ
   const fail = (draft: RowDraft, raw: RawValue, reason: ImportIssueReason) =>
     draft.issues.push({ column: header, value: displayValue(raw as CellValue), reason })
   const textLabel = (raw: RawValue) => (typeof raw === 'string' ? raw.trim() : String(raw))
+  const field = customFieldOfTarget(reference.customFields, target.key)
+  if (field) {
+    const options = reference.picklists.filter((p) => p.listKey === field.picklistKey)
+    const context = { date1904, dateOrder: request.dateOrder, users: reference.users, options }
+    return (raw, draft) => {
+      const result = coerceCustomValue(field.type, raw, context, 'cell')
+      // Multi-select values are lists; the planner stores them in the record's custom values as they are.
+      if (result.ok) draft.values[target.key] = result.value as ColumnValue
+      else fail(draft, raw, result.reason)
+    }
+  }
   if (target.key.startsWith(CUSTOM_PREFIX) || target.key === 'stageId') {
     // Custom fields are kept as text; the stage is matched by the core, within the row's pipeline.
     return (raw, draft) => {
@@ -324,7 +339,7 @@ function inspectionOf(
     columns: chosen.mapping.map((m) => ({ ...m, samples: samples(m.index) })),
     fingerprint,
     template: chosen.template && { id: chosen.template.id, name: chosen.template.name },
-    targets: targetInfos(request.entity),
+    targets: [...targetInfos(request.entity), ...customTargetInfos(request.reference.customFields)],
   }
 }
 

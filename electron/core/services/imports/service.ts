@@ -25,6 +25,7 @@ import {
   withBulkCache,
   type TemplateRecord,
 } from '../../store/imports'
+import { listFields } from '../../store/customFields'
 import { listPicklists, listPipelines, listUsers } from '../../store/reference'
 import { commitRows } from './commit'
 import { writeErrorRows } from './errorRows'
@@ -60,7 +61,12 @@ function prepareRequest(core: Core, input: ImportSource & Partial<ImportRequest>
     layouts: listTemplates(core.db, input.entity).map((t) => toLayout(toTemplate(t))),
     dateOrder: input.dateOrder ?? 'mdy',
     onUnknown: input.onUnknown ?? 'error',
-    reference: { users: listUsers(core.db), pipelines: listPipelines(core.db), picklists: listPicklists(core.db) },
+    reference: {
+      users: listUsers(core.db),
+      pipelines: listPipelines(core.db),
+      picklists: listPicklists(core.db),
+      customFields: listFields(core.db, input.entity),
+    },
     keepCells,
     locale,
   }

@@ -5,6 +5,8 @@ import { addViewsAndRates } from './003-views-and-rates'
 import { addImportHistory } from './004-import-history'
 import { addAnalytics } from './005-analytics'
 import { addClosedLoopRules } from './006-closed-loop-rules'
+import { addCustomFields } from './007-custom-fields'
+import { addDashboardIndexes } from './008-dashboard-indexes'
 
 export interface Migration {
   readonly version: number
@@ -20,6 +22,8 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'import history, undo and mapping templates', up: addImportHistory },
   { version: 5, name: 'pipeline snapshots, sales targets and analytics indexes', up: addAnalytics },
   { version: 6, name: 'closed-loop rules: search index, lead rating, stage tasks, lifecycles', up: addClosedLoopRules },
+  { version: 7, name: 'custom fields, picklist lists, pipeline switches and form layouts', up: addCustomFields },
+  { version: 8, name: 'dashboard indexes: stage arrivals by stage, instalments and payments by contract', up: addDashboardIndexes },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version
