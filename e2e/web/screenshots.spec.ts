@@ -51,7 +51,7 @@ test('main screens at 1440x900', async ({ page }) => {
   await form.getByRole('button', { name: '取消' }).click()
 
   await page.getByRole('navigation').getByText('仪表盘').click()
-  await expect(page.getByTestId('stage-funnel')).toBeVisible()
+  await expect(page.getByTestId('chart-funnel').locator('[data-drawn="true"]')).toBeVisible({ timeout: 60_000 })
   await page.waitForTimeout(1200)
   await page.screenshot(shot('dashboard'))
 

@@ -393,6 +393,8 @@ export const WeeklyReviewInput = z
     ownerId: Id.optional(),
     /** Where to write the .xlsx (a path the user picked); without it the workbook comes back as base64. */
     file: z.string().min(1).max(4096).optional(),
+    /** Without a file: write into the workspace's exports folder (which the web host downloads from) instead of returning base64. */
+    toExportsFolder: z.boolean().optional(),
   })
   .strict()
 

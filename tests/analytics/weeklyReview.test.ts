@@ -1,6 +1,9 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as XLSX from 'xlsx'
 import { ensureWeeklySnapshot } from '../../electron/core/services/analytics/snapshots'
+import { exportsFolder } from '../../electron/core/services/exports/files'
 import { openWorkspace } from '../helpers/workspace'
 import { buildFixture } from './fixture'
 
@@ -113,6 +116,16 @@ describe('weekly review workbook', () => {
     expect(book.SheetNames.slice(9)).toEqual(['Bob'])
     expect(rows('Won').length).toBe(1)
     expect(rows('Lost').slice(1).map((r) => r[0])).toEqual(['D10'])
+  })
+
+  it('lands in the exports folder when asked, for the web host to download', async () => {
+    const fx = await buildFixture()
+    const result = await fx.ws.call('analytics.weeklyReview', { week: '2026-W46', toExportsFolder: true })
+    expect(result.base64).toBeNull()
+    expect(path.dirname(result.file!)).toBe(exportsFolder(fx.ws.core.dbPath))
+    expect(path.basename(result.file!)).toMatch(/^weekly-review-2026-W46-.+\.xlsx$/)
+    const book = XLSX.read(fs.readFileSync(result.file!))
+    expect(book.SheetNames.slice(0, 3)).toEqual(['Summary', 'Pipeline by stage', 'What changed'])
   })
 })
 

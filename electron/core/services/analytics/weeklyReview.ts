@@ -6,6 +6,7 @@ import { workbookBuffer, writeWorkbook, type SheetColumn, type SheetSpec } from 
 import { dealsClosed, dealsCreated, dealsOpenOrClosedIn, dealsStaleOrOverdue, type DealRow } from '../../store/analytics/dealLists'
 import { openByStage, type StageFigures } from '../../store/analytics/pipeline'
 import { snapshotBefore, snapshotFrom } from '../../store/analytics/snapshots'
+import { outputPath } from '../exports/files'
 import { analyticsContext, withSpan, type AnalyticsContext } from './context'
 import { addDays, isoDate, isoWeekOf, monthStart, nextMonth, previousWeek, weekStart } from './dates'
 import { collections, winRate } from './outcomeCharts'
@@ -25,9 +26,10 @@ export async function writeWeeklyReview(
   input: ParsedInput<'analytics.weeklyReview'>,
   meta: CallMeta,
 ): Promise<WeeklyReviewResult> {
-  const file = input.file === undefined ? null : core.paths.check(input.file)
-  ensureWeeklySnapshot(core)
   const week = input.week ?? isoWeekOf(isoDate(core.clock()))
+  const file =
+    input.file !== undefined || input.toExportsFolder ? outputPath(core, input.file, `weekly-review-${week}`, 'xlsx') : null
+  ensureWeeklySnapshot(core)
   const sheets = weeklyReviewSheets(core, week, input.ownerId ?? null, meta)
   const counts = sheets.map((s) => ({ name: s.name, rows: (s.rows as Row[]).length }))
   if (file !== null) {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import { allRows, dealIdIn, deals, dealScope, inSpan, joinSql, percentilesOfVals, sql, type DateSpan, type Scope } from './sql'
+import { spreadsByGroup } from './percentiles'
+import { allRows, dealIdIn, deals, dealScope, inSpan, joinSql, rawRows, sql, type DateSpan, type Scope } from './sql'
 
 /** Figures read from the stage facts (facts.ts): how far deals got, and how long they stayed. */
 
@@ -28,13 +29,14 @@ export function conversionByStage(
   )
   return allRows(
     db,
-    sql`WITH nx(stage_id, next_id) AS (VALUES ${pairs}),
-      won AS MATERIALIZED (SELECT o.id FROM stages s JOIN ${deals} ON o.stage_id = s.id WHERE s.kind = 'won' AND ${dealScope(scope)})
-      SELECT r.stage_id AS stageId, count(*) AS reached, count(n.opportunity_id) AS advanced, count(w.id) AS won
+    // Reading each reaching deal's current stage by its id costs less than gathering every won deal first.
+    sql`WITH nx(stage_id, next_id) AS (VALUES ${pairs})
+      SELECT r.stage_id AS stageId, count(*) AS reached, count(n.opportunity_id) AS advanced,
+        count(CASE WHEN s.kind = 'won' THEN 1 END) AS won
       FROM stage_reach r JOIN nx ON nx.stage_id = r.stage_id
+      CROSS JOIN ${deals} ON o.id = r.opportunity_id JOIN stages s ON s.id = o.stage_id
       LEFT JOIN stage_reach n ON n.opportunity_id = r.opportunity_id AND n.stage_id = nx.next_id
-      LEFT JOIN won w ON w.id = r.opportunity_id
-      WHERE ${inSpan('r.reached_at', reached)} AND ${dealIdIn(scope, 'r.opportunity_id')}
+      WHERE ${inSpan('r.reached_at', reached)} AND ${dealScope(scope)}
       GROUP BY r.stage_id`,
   )
 }
@@ -52,12 +54,10 @@ export interface DwellCell {
  * the stage to the next move, in days. A stay still going on is not counted.
  */
 export function dwellByStage(db: Database, scope: Scope, left: DateSpan): DwellCell[] {
-  return allRows(
+  const stays = rawRows<[number, number]>(
     db,
-    sql`WITH vals(grp, value) AS (
-        SELECT st.stage_id, st.days FROM stage_stays st JOIN stages s ON s.id = st.stage_id
-        WHERE s.kind = 'open' AND ${inSpan('st.left_at', left)} AND ${dealIdIn(scope, 'st.opportunity_id')})
-      SELECT grp AS stageId, n AS stays, median AS medianDays, p80 AS p80Days, mean AS averageDays
-      FROM (${percentilesOfVals})`,
+    sql`SELECT st.stage_id, st.days FROM stage_stays st JOIN stages s ON s.id = st.stage_id
+      WHERE s.kind = 'open' AND ${inSpan('st.left_at', left)} AND ${dealIdIn(scope, 'st.opportunity_id')}`,
   )
+  return [...spreadsByGroup(stays)].map(([stageId, s]) => ({ stageId, stays: s.n, medianDays: s.median, p80Days: s.p80, averageDays: s.mean }))
 }

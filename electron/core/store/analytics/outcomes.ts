@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { spreadOf } from './percentiles'
 import {
   allRows,
   dealBaseAmount,
@@ -9,7 +10,7 @@ import {
   inList,
   inSpan,
   oneRow,
-  percentilesOfVals,
+  rawRows,
   raw,
   sql,
   type DateSpan,
@@ -62,18 +63,20 @@ export interface WonSummary {
 
 /** Deals won in the span: their size, and days from creation to won (median and mean). */
 export function wonSummary(db: Database, scope: Scope, closed: DateSpan): WonSummary {
-  return oneRow(
+  const won = rawRows<[number, number]>(
     db,
-    sql`WITH ${fxCte(scope.baseCurrency)},
-      w AS MATERIALIZED (
-        SELECT ${raw(dealBaseAmount)} AS amount, julianday(o.closed_at) - julianday(o.created_at) AS days
-        ${closedDeals(scope, closed, ['won'])}),
-      vals(grp, value) AS (SELECT 1, days FROM w),
-      p AS (${percentilesOfVals})
-      SELECT (SELECT count(*) FROM w) AS count, (SELECT total(amount) FROM w) AS amount,
-        (SELECT avg(amount) FROM w) AS averageAmount,
-        (SELECT median FROM p) AS medianCycleDays, (SELECT mean FROM p) AS averageCycleDays`,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT ${raw(dealBaseAmount)}, julianday(o.closed_at) - julianday(o.created_at) ${closedDeals(scope, closed, ['won'])}`,
   )
+  const amounts = spreadOf(won.map(([amount]) => amount))
+  const cycle = spreadOf(won.map(([, days]) => days))
+  return {
+    count: won.length,
+    amount: won.reduce((sum, [amount]) => sum + amount, 0),
+    averageAmount: amounts.mean,
+    medianCycleDays: cycle.median,
+    averageCycleDays: cycle.mean,
+  }
 }
 
 export interface LossCell {

@@ -46,6 +46,11 @@ export function allRows<T>(db: Database, query: Fragment): T[] {
   return db.prepare(query.text).all(...query.params) as T[]
 }
 
+/** Rows as arrays of their column values (cheaper than objects when there are thousands). */
+export function rawRows<T extends unknown[]>(db: Database, query: Fragment): T[] {
+  return db.prepare(query.text).raw().all(...query.params) as T[]
+}
+
 export function oneRow<T>(db: Database, query: Fragment): T {
   return db.prepare(query.text).get(...query.params) as T
 }
@@ -150,17 +155,3 @@ export const inBase = (amount: string) => `(${amount} * coalesce(fx.factor, 1))`
 
 /** The deal's amount in the base currency (0 when blank), for `o` joined to fx. */
 export const dealBaseAmount = `coalesce(${inBase('o.amount')}, 0)`
-
-/**
- * Median (mean of the two middle values when the count is even), 80th
- * percentile (nearest rank) and mean of `value` per `grp`, over a CTE named
- * `vals(grp, value)` that the caller defines.
- */
-export const percentilesOfVals = raw(`
-  SELECT grp, count(*) AS n,
-    avg(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN value END) AS median,
-    max(CASE WHEN rn = (8 * n + 9) / 10 THEN value END) AS p80,
-    avg(value) AS mean
-  FROM (SELECT grp, value, row_number() OVER (PARTITION BY grp ORDER BY value) AS rn,
-          count(*) OVER (PARTITION BY grp) AS n FROM vals)
-  GROUP BY grp`)

@@ -1,50 +1,59 @@
-import { Alert, Card, Col, Row, Spin, Statistic } from 'antd'
+import { Alert, Flex, Spin, Tabs, Typography } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { WorkspaceStats } from '../../../../../shared/api'
 import { useApiQuery } from '../../../api/useApiQuery'
-import { StageFunnel } from './StageFunnel'
+import { useFormatValue } from '../hooks/useFormatValue'
+import { initialFilters, type DashboardFilters } from '../utils/filters'
+import { DashboardFilterBar } from './DashboardFilterBar'
+import { DashboardOverview } from './DashboardOverview'
+import { WeeklyReviewButton } from './WeeklyReviewButton'
+import { WhatChanged } from './WhatChanged'
+import '../styles/dashboard.css'
 
-const countKeys: (keyof WorkspaceStats['counts'])[] = [
-  'opportunities',
-  'leads',
-  'accounts',
-  'contacts',
-  'activities',
-  'tasks',
-  'stageHistory',
-  'users',
-]
+type Tab = 'overview' | 'changes'
 
+/** The manager's dashboard: every chart under shared filters, what changed since a snapshot, and the weekly review. */
 export function DashboardPage() {
   const { t } = useTranslation()
-  const stats = useApiQuery('workspace.stats', {}, {
-    reads: ['opportunity', 'lead', 'account', 'contact', 'activity', 'task', 'user'],
+  const [filters, setFilters] = useState<DashboardFilters>(initialFilters)
+  const [tab, setTab] = useState<Tab>('overview')
+  const dashboard = useApiQuery('analytics.dashboard', filters, {
+    reads: ['opportunity', 'lead', 'account', 'activity', 'task', 'user', 'contract', 'payment'],
   })
+  const data = dashboard.data
+  const currency = data?.money.currency ?? 'CNY'
+  const formats = useFormatValue(currency)
 
-  if (stats.error && !stats.data) return <Alert type="error" showIcon title={stats.error.message} />
-  if (!stats.data) return <Spin className="wb-page-spinner" />
-  const { counts, byStage } = stats.data
+  const overview = () => {
+    if (dashboard.error && !data) return <Alert type="error" showIcon title={dashboard.error.message} />
+    if (!data) return <Spin className="wb-page-spinner" />
+    return <DashboardOverview data={data} formats={formats} />
+  }
 
   return (
-    <section className="wb-page wb-page-scroll" aria-label={t('dashboard.title')}>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <Card title={t('dashboard.funnel')}>
-            <StageFunnel byStage={byStage} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Card title={t('dashboard.counts')}>
-            <Row gutter={[16, 24]}>
-              {countKeys.map((key) => (
-                <Col span={12} key={key}>
-                  <Statistic title={t(`dashboard.countsBy.${key}`)} value={counts[key]} />
-                </Col>
-              ))}
-            </Row>
-          </Card>
-        </Col>
-      </Row>
+    <section className="wb-page wb-page-scroll" aria-label={t('dashboard.title')} aria-busy={dashboard.loading}>
+      <Flex vertical gap={12}>
+        <Flex gap={12} wrap align="center" justify="space-between">
+          <DashboardFilterBar filters={filters} period={data?.period} onChange={setFilters} />
+          <WeeklyReviewButton />
+        </Flex>
+        <Flex gap={12} align="center">
+          <Typography.Text type="secondary" data-testid="dashboard-money">
+            {t('dashboard.money', { currency })}
+          </Typography.Text>
+          {dashboard.loading && data && <Spin size="small" aria-label={t('dashboard.loading')} />}
+        </Flex>
+        {dashboard.error && data && <Alert type="error" showIcon title={dashboard.error.message} />}
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(key as Tab)}
+          destroyOnHidden
+          items={[
+            { key: 'overview', label: t('dashboard.tabs.overview'), children: overview() },
+            { key: 'changes', label: t('dashboard.tabs.changes'), children: <WhatChanged filters={filters} formats={formats} /> },
+          ]}
+        />
+      </Flex>
     </section>
   )
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { Button, Segmented } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SpreadsheetGrid } from '../../grid/components/SpreadsheetGrid'
 import { KanbanBoard } from '../../kanban/components/KanbanBoard'
@@ -8,6 +8,7 @@ import { OpportunityDetailDrawer } from '../../opportunity/components/Opportunit
 import { OpportunityFormDrawer } from '../../opportunity/components/OpportunityFormDrawer'
 import { useGridView } from '../../views/hooks/useGridView'
 import { useWorkspaceEmpty } from '../hooks/useWorkspaceEmpty'
+import { takeDrillDown } from '../utils/drillDown'
 import { EmptyWorkspace } from './EmptyWorkspace'
 
 export type PipelineMode = 'grid' | 'board'
@@ -28,6 +29,12 @@ export function PipelinePage({ mode = 'grid', onModeChange }: Props) {
   const view = useGridView('opportunity')
   const [creating, setCreating] = useState(false)
   const [openId, setOpenId] = useState<number | null>(null)
+  // Arriving from a dashboard figure: show exactly its rows.
+  const { setState } = view
+  useEffect(() => {
+    const drilled = takeDrillDown()
+    if (drilled) setState(drilled)
+  }, [setState])
 
   const switcher = onModeChange && (
     <Segmented<PipelineMode>
