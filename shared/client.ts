@@ -18,6 +18,17 @@ export interface Bridge {
   on(event: EventName, listener: (payload: unknown) => void): () => void
   /** Menu commands; only the Electron preload has a menu, so other bridges leave it out. */
   onMenu?(listener: (message: MenuMessage) => void): () => void
+  /** Native dialogs (Electron only): the picked path, already allowed by the path guard, or null when cancelled. */
+  pickOpenPath?(options: FilePickOptions): Promise<string | null>
+  pickSavePath?(options: FilePickOptions): Promise<string | null>
+}
+
+/** What a file dialog shows: its title, the file types it offers, and (save dialogs) the proposed name. */
+export interface FilePickOptions {
+  title: string
+  /** Without dots: ['xlsx', 'csv']. */
+  extensions: string[]
+  suggestedName?: string
 }
 
 /** A bridge narrowed by the contract: method names, inputs and outputs typed. */

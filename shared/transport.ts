@@ -30,6 +30,9 @@ export const IpcChannels = {
   event: 'workbench:event',
   /** Main → renderer: a menu command such as "import" or "backup". */
   menu: 'workbench:menu',
+  /** Renderer → main: show a native open / save dialog, answer the picked path. */
+  pickOpenPath: 'workbench:pick-open-path',
+  pickSavePath: 'workbench:pick-save-path',
 } as const
 
 /** Commands the app menu sends to the window. */

@@ -7,11 +7,15 @@ import type { EventName } from '../../shared/events'
 import { IpcChannels, type EventFrame, type InvokeRequest } from '../../shared/transport'
 import { dispatch, type Core } from '../core'
 import type { AppContents } from './appContents'
+import type { PickKind } from './filePicks'
 
 /** The only place the main process talks raw IPC. */
-export interface InvokeContext {
+export interface SenderCheck {
   contents: AppContents
   isAppUrl(url: string): boolean
+}
+
+export interface InvokeContext extends SenderCheck {
   /** Null while one workspace is being swapped for another. */
   currentCore(): Core | null
 }
@@ -26,21 +30,34 @@ async function answerInvoke(
   event: IpcMainInvokeEvent,
   request: unknown,
 ): Promise<Envelope<unknown> | undefined> {
-  if (!isAppSender(context, event)) {
-    // A frame we did not create gets no answer at all, not even an error it could probe with.
-    console.warn('[workbench] ignored IPC from an unknown sender:', event.senderFrame?.url ?? '(gone)')
-    return undefined
-  }
+  if (!isAppSender(context, event)) return ignore(event)
   const { method, input, meta } = readRequest(request)
   const core = context.currentCore()
   if (!core) return busy(meta)
   return dispatch(core, method, input, meta)
 }
 
+/** Answers the app's windows' requests for a native open or save dialog with the picked path. */
+export function registerFilePickHandlers(
+  context: SenderCheck,
+  answer: (kind: PickKind, sender: WebContents, request: unknown) => Promise<string | null>,
+): void {
+  const channels = { open: IpcChannels.pickOpenPath, save: IpcChannels.pickSavePath } as const
+  for (const kind of ['open', 'save'] as const) {
+    ipcMain.handle(channels[kind], (event, request: unknown) => (isAppSender(context, event) ? answer(kind, event.sender, request) : ignore(event)))
+  }
+}
+
 /** The top frame of a window the app created, showing the app's own page. */
-function isAppSender(context: InvokeContext, event: IpcMainInvokeEvent): boolean {
+function isAppSender(context: SenderCheck, event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
   return context.contents.has(event.sender) && frame !== null && frame.parent === null && context.isAppUrl(frame.url)
+}
+
+/** A frame we did not create gets no answer at all, not even an error it could probe with. */
+function ignore(event: IpcMainInvokeEvent): undefined {
+  console.warn('[workbench] ignored IPC from an unknown sender:', event.senderFrame?.url ?? '(gone)')
+  return undefined
 }
 
 /** Any shape may arrive; dispatch validates the fields, this only unpacks them. */

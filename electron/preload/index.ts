@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import type { Bridge, MenuMessage } from '../../shared/client'
+import type { Bridge, FilePickOptions, MenuMessage } from '../../shared/client'
 import { EventNames, type EventName } from '../../shared/events'
 import { IpcChannels, MenuCommands, type EventFrame, type InvokeRequest } from '../../shared/transport'
 
 /**
- * The window's only way out: three named functions on `window.workbench`.
+ * The window's only way out: named functions on `window.workbench`.
  * No ipcRenderer, no channel names and no Node objects cross into the page.
  * This file runs sandboxed, so it is bundled into one script with everything
  * it imports except 'electron'.
@@ -55,6 +55,12 @@ const bridge: Required<Bridge> = {
     return () => {
       menuListeners.delete(listener)
     }
+  },
+  pickOpenPath(options: FilePickOptions) {
+    return ipcRenderer.invoke(IpcChannels.pickOpenPath, options)
+  },
+  pickSavePath(options: FilePickOptions) {
+    return ipcRenderer.invoke(IpcChannels.pickSavePath, options)
   },
 }
 

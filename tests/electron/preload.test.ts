@@ -26,8 +26,8 @@ beforeAll(async () => {
 })
 
 describe('the preload bridge', () => {
-  it('exposes three named functions and nothing else', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'onMenu'])
+  it('exposes its named functions and nothing else', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'onMenu', 'pickOpenPath', 'pickSavePath'])
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
   })
 

@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MenuMessage } from '../../../../../shared/client'
 import { api } from '../../../api/client'
+import { exportCurrentGrid } from '../../importExport/utils/currentGridExport'
 import { useLoadDemo } from '../../pipeline/hooks/useLoadDemo'
 import type { Route } from '../utils/routes'
 
@@ -16,7 +17,9 @@ export function useMenuCommands(navigate: (route: Route) => void): void {
   const { loadDemo } = useLoadDemo()
 
   const run = useEffectEvent(async ({ command }: MenuMessage) => {
-    if (command === 'import' || command === 'export') navigate('import-export')
+    if (command === 'import') navigate('import-export')
+    // Export writes the grid on screen as shown; with no grid showing, the import/export screen.
+    if (command === 'export' && !exportCurrentGrid()) navigate('import-export')
     if (command === 'load-demo') {
       navigate('pipeline')
       await loadDemo()

@@ -1,17 +1,21 @@
-import { SwapOutlined } from '@ant-design/icons'
-import { Result, Typography } from 'antd'
+import { Card, Flex } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { ImportHistory } from './ImportHistory'
+import { ImportWizard } from './ImportWizard'
 
-/** Says plainly that the feature is coming; no buttons that do nothing. */
+/** Import from Excel / CSV with a dry run, and the history of imports with undo. Exports live on each grid. */
 export function ImportExportPage() {
   const { t } = useTranslation()
   return (
     <section className="wb-page" aria-label={t('importExport.title')}>
-      <Result
-        icon={<SwapOutlined />}
-        title={t('importExport.comingTitle')}
-        subTitle={<Typography.Paragraph className="wb-readable">{t('importExport.comingBody')}</Typography.Paragraph>}
-      />
+      <Flex vertical gap={16}>
+        <Card>
+          <ImportWizard />
+        </Card>
+        <Card title={t('importExport.history.title')}>
+          <ImportHistory />
+        </Card>
+      </Flex>
     </section>
   )
 }
