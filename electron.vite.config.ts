@@ -37,7 +37,12 @@ export default defineConfig({
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: {
         // The workbook parser runs in a worker thread; parseInWorker loads it from beside index.js.
-        input: { index: fromRoot('electron/main/index.ts'), parseWorker: fromRoot('electron/core/excel/parseWorker.ts') },
+        input: {
+          index: fromRoot('electron/main/index.ts'),
+          parseWorker: fromRoot('electron/core/excel/parseWorker.ts'),
+          prepareWorker: fromRoot('electron/core/services/imports/prepareWorker.ts'),
+          schedulerWorker: fromRoot('electron/core/services/loop/schedulerWorker.ts'),
+        },
       },
     },
   },

@@ -7,13 +7,16 @@ import { AppContents } from './appContents'
 import { isAppUrl, resolveAppEntry } from './appEntry'
 import { buildCsp, installCsp } from './csp'
 import { resolveDbPath, userDataOverride } from './dbLocation'
-import { broadcastEvent, registerInvokeHandler, sendMenuMessage } from './ipc'
+import { answerFilePick } from './filePicks'
+import { broadcastEvent, registerFilePickHandlers, registerInvokeHandler, sendMenuMessage } from './ipc'
 import { pickLocale, readSavedLocale } from './locale'
 import { buildMenuTemplate, installMenu, type MenuActions } from './menu'
 import { guardWebContents, restrictPermissions } from './security'
 import { stringsFor } from './strings'
 import { createMainWindow, focusWindow } from './window'
 import { Workspace } from './workspace'
+import { startAutomations } from '../core/services/loop/scheduler'
+import { startReminderNotifications } from './notifications'
 import { automaticBackup, backupWorkspace, restoreWorkspace, scheduleDailyBackups } from './backupFlows'
 import { newWorkspace, openAtStartup, openWorkspace, type FlowContext } from './workspaceFlows'
 
@@ -124,8 +127,12 @@ function runApp(): void {
     }
     await applyLocale()
     registerInvokeHandler({ contents, isAppUrl: isOurs, currentCore: () => workspace.current })
+    const picks = { allow: (picked: string) => workspace.allow(picked), documentsDir: flows.documentsDir }
+    registerFilePickHandlers({ contents, isAppUrl: isOurs }, (kind, sender, request) => answerFilePick(picks, sender, kind, request))
     mainWindow = openWindow()
     scheduleDailyBackups(() => workspace.current)
+    startAutomations(() => workspace.current)
+    startReminderNotifications({ currentCore: () => workspace.current, window: () => mainWindow, locale: () => locale })
   }
 
   app

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openCore } from '../core'
 import { resolveWorkspacePath } from '../core/location'
+import { startAutomations } from '../core/services/loop/scheduler'
 import { startWebHost } from './server'
 
 /** `npm run web -- [--port N] [--db PATH] [--static DIR]`: the workbench in a browser on this machine. */
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '5180' },
       db: { type: 'string' },
       static: { type: 'string', default: path.resolve('out/web') },
+      // The automatic rules run on a timer unless `--automations off` (the e2e hosts: tests run them when they mean to).
+      automations: { type: 'string', default: 'on' },
     },
   })
   const port = Number(values.port)
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
   const dbPath = resolveWorkspacePath(values.db)
   const core = await openCore({ dbPath, surface: 'web' })
   const host = await startWebHost({ core, port, staticDir: values.static })
+  if (values.automations !== 'off') startAutomations(core)
   console.log(`Workspace: ${dbPath}`)
   console.log(`WORKBENCH_WEB_READY ${host.url}`)
   const stop = () => void host.close().then(() => (core.close(), process.exit(0)))

@@ -44,6 +44,11 @@ describe('contracts, payments and collections', () => {
       contract: contract({ plan: [{ dueDate: '2026-12-01', amount: 999_999 }] }),
     })
     expect(tooMuch.code).toBe('VALIDATION')
+    // Changing one field keeps the payment plan.
+    const moved = await ws.call('contracts.update', { id: detail.contract.id, version: detail.contract.version, patch: { endDate: '2027-12-31' } })
+    expect(moved.contract.endDate).toBe('2027-12-31')
+    expect(moved.plan.map((p) => p.amount)).toEqual([60_000, 40_000, 20_000])
+
     const notWon = await openDeal(ws, account.id, rep, '未赢')
     expect((await expectError(ws, 'contracts.create', { opportunityId: notWon.id, contract: contract() })).code).toBe('VALIDATION')
   })

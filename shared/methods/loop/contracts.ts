@@ -30,7 +30,10 @@ export const ContractInput = ContractFields.strict()
   .refine(planWithinAmount, { path: ['plan'], message: 'The payment plan adds up to more than the contract amount' })
 export type ContractInput = z.infer<typeof ContractInput>
 
-export const ContractPatch = ContractFields.partial().strict().refine(datesInOrder, { path: ['endDate'], message: 'The end date is before the start date' })
+// A patch without a plan keeps the plan: the input's default (no instalments) must not apply here.
+export const ContractPatch = ContractFields.extend({ plan: z.array(PaymentPlanInput).max(120) })
+  .partial()
+  .strict().refine(datesInOrder, { path: ['endDate'], message: 'The end date is before the start date' })
 
 export const InstalmentStatus = z.enum(['paid', 'partial', 'overdue', 'upcoming'])
 

@@ -7,6 +7,7 @@ import type { Opportunity, Stage } from '../../../../../shared/entities'
 import { useFormatters } from '../../format/hooks/useFormatters'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { cardFlags, daysInStage, type CardFlag } from '../utils/cardFlags'
+import { openFollowUpEntry } from '../../followUps/states/followUpEntry'
 
 interface Props {
   deal: Opportunity
@@ -66,6 +67,7 @@ export const KanbanCard = memo(function KanbanCard({ deal, today, now, stages, s
             menu={{
               items: [
                 { key: 'open', label: t('kanban.open') },
+                { key: 'followUp', label: t('followUps.logFollowUp') },
                 {
                   key: 'move',
                   label: t('kanban.moveTo'),
@@ -76,6 +78,7 @@ export const KanbanCard = memo(function KanbanCard({ deal, today, now, stages, s
               ],
               onClick: ({ key }) => {
                 if (key === 'open') onOpen?.(deal.id)
+                else if (key === 'followUp') openFollowUpEntry({ entityType: 'opportunity', entityId: deal.id, name: deal.name })
                 else if (key.startsWith('stage:')) onMove(deal, Number(key.slice(6)))
               },
             }}

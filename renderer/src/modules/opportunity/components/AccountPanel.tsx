@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { OpportunityDetail } from '../../../../../shared/api'
 import { GridColumns } from '../../../../../shared/columns'
 import { useLabels } from '../../reference/hooks/useLabels'
+import { AccountStanding } from './AccountStanding'
 
 /** Column labels from the contract, so the panel and the accounts grid say the same thing. */
 function useAccountLabel() {
@@ -39,6 +40,7 @@ export function AccountPanel({ detail }: { detail: OpportunityDetail }) {
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noAccount')} />
       )}
+      {account && <AccountStanding account={account} />}
       <Typography.Title level={5} className="wb-section-title">
         {t('detail.contacts')}
       </Typography.Title>

@@ -14,6 +14,8 @@ import { useReferenceData } from '../../reference/hooks/useReferenceData'
 import { useStageOptions } from '../hooks/useStageOptions'
 import { toOpportunityInput, type OpportunityFormValues } from '../utils/opportunityFormValues'
 import { AccountSelect } from './AccountSelect'
+import { CustomFieldsSection } from '../../customFields/components/CustomFieldsSection'
+import { customInput } from '../../customFields/utils/customFormValues'
 
 type FieldName = keyof OpportunityFormValues
 
@@ -80,7 +82,7 @@ export function OpportunityFormDrawer({ open, onClose }: Props) {
     }
     setSaving(true)
     try {
-      const input = OpportunityInput.parse(toOpportunityInput(form.getFieldsValue(true) as OpportunityFormValues))
+      const input = OpportunityInput.parse({ ...toOpportunityInput(form.getFieldsValue(true) as OpportunityFormValues), custom: customInput(form.getFieldValue('custom')) })
       const created = await api.call('opportunities.create', input)
       void message.success(t('opportunityForm.created', { name: created.name }))
       close()
@@ -218,6 +220,7 @@ export function OpportunityFormDrawer({ open, onClose }: Props) {
             )}
           </Row>
         )}
+        <CustomFieldsSection entity="opportunity" stageId={stageId} applyDefaults />
       </Form>
     </Drawer>
   )
