@@ -13,7 +13,7 @@ import {
   type ReactNode,
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import { findColumn, type ColumnDef as ContractColumn } from '../../../../../shared/columns'
+import type { ColumnDef as ContractColumn } from '../../../../../shared/columns'
 import { coerceMessage } from '../../../../../shared/coerce'
 import { GridPatches } from '../../../../../shared/entities'
 import type { GridEntity } from '../../../../../shared/enums'
@@ -55,11 +55,15 @@ import {
 import { BulkEditModal } from './BulkEditModal'
 import { CellEditor, type EditMove, type EditResult } from './CellEditor'
 import { ColumnsMenu } from './ColumnsMenu'
+import { ExportButton } from './ExportButton'
 import { FilterBar } from './FilterBar'
 import { cellId, GridBodyRow } from './GridBodyRow'
 import { GridGroupRow } from './GridGroupRow'
 import { GridHeader } from './GridHeader'
 import { GridToolbar } from './GridToolbar'
+import { useCustomColumnsSignature } from '../../customFields/hooks/useCustomColumnsSignature'
+import { FOLLOW_UP_MENU_KEY, followUpMenuItems, openFollowUpForRow } from '../../followUps/utils/followUpMenu'
+import { MergeRowsButton } from '../../merge/components/MergeRowsButton'
 import '../styles/grid.css'
 
 const ROW_HEIGHT = 36
@@ -102,7 +106,12 @@ interface Editing {
  * every edit, paste, fill, clear or bulk edit is one transaction and one
  * undo step.
  */
-export function SpreadsheetGrid({ entity, label, state, onStateChange, toolbarStart, toolbarExtra, onOpenRow }: Props) {
+export function SpreadsheetGrid(props: Props) {
+  // A grid starts afresh when the entity's custom fields change: its columns are built once per mount.
+  return <SpreadsheetGridBody key={useCustomColumnsSignature(props.entity)} {...props} />
+}
+
+function SpreadsheetGridBody({ entity, label, state, onStateChange, toolbarStart, toolbarExtra, onOpenRow }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { locale, currentUserId, baseCurrency } = usePreferences()
@@ -153,7 +162,7 @@ export function SpreadsheetGrid({ entity, label, state, onStateChange, toolbarSt
     () => toGridQuery({ ...defaultViewState, filters: state.filters, sort: state.sort, search: state.search }, currentUserId),
     [state.filters, state.sort, state.search, currentUserId],
   )
-  const groupColumn = useMemo(() => (state.groupBy ? (findColumn(entity, state.groupBy) ?? null) : null), [entity, state.groupBy])
+  const groupColumn = useMemo(() => (state.groupBy ? (contractColumns(entity).find((c) => c.key === state.groupBy) ?? null) : null), [entity, state.groupBy])
   const [collapsedState, setCollapsedState] = useState<{ groupBy: string | null; ids: ReadonlySet<string> }>({ groupBy: null, ids: new Set() })
   const collapsed = useMemo(
     () => (collapsedState.groupBy === state.groupBy ? collapsedState.ids : new Set<string>()),
@@ -506,6 +515,7 @@ export function SpreadsheetGrid({ entity, label, state, onStateChange, toolbarSt
       { key: 'clear', label: t('grid.menu.clear'), disabled: !editableGrid },
       { key: 'bulk', icon: <EditOutlined />, label: t('grid.menu.bulkEdit'), disabled: !editableGrid },
       ...(onOpenRow ? [{ key: 'open', label: t('grid.menu.open') }] : []),
+      ...followUpMenuItems(entity, t('followUps.logFollowUp')),
     ],
     onClick: ({ key }: { key: string }) => {
       if (key === 'copy') copySelection()
@@ -518,6 +528,7 @@ export function SpreadsheetGrid({ entity, label, state, onStateChange, toolbarSt
       else if (key === 'clear') void clearSelection()
       else if (key === 'bulk') setBulkOpen(true)
       else if (key === 'open' && activeRow) onOpenRow?.(activeRow.id)
+      else if (key === FOLLOW_UP_MENU_KEY) openFollowUpForRow(entity, activeRow)
       focusKeys()
     },
   }
@@ -554,6 +565,8 @@ export function SpreadsheetGrid({ entity, label, state, onStateChange, toolbarSt
               onPinnedChange={(next) => update({ pinned: next })}
               onReset={() => update({ columns: [], pinned: 1 })}
             />
+            <ExportButton entity={entity} state={state} name={label} />
+            <MergeRowsButton entity={entity} selectedIds={range.bottom - range.top === 1 ? [rowAt(range.top)?.id, rowAt(range.bottom)?.id].filter((id) => id !== undefined) : []} />
             {editableGrid && (
               <>
                 <Tooltip title={t('grid.menu.bulkEditHint')}>

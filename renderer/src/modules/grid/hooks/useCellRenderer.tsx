@@ -56,6 +56,8 @@ export function useCellRenderer(): (column: ContractColumn, row: RowValues) => R
           )
         }
         case 'picklist': {
+          // A multi-select custom field holds a list of values.
+          if (Array.isArray(value)) return value.map((v) => labels.picklistLabel(column.options ?? '', String(v))).join(', ')
           const color = colors.get(`${column.options}:${String(value)}`)
           const label = labels.picklistLabel(column.options ?? '', value as string)
           return color ? (

@@ -1,12 +1,11 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { findColumn } from '../../../../../shared/columns'
 import type { GridEntity } from '../../../../../shared/enums'
 import { useFormatters } from '../../format/hooks/useFormatters'
 import { usePreferences } from '../../preferences/hooks/usePreferences'
 import { choiceValues, rangeOf } from '../utils/columnFilters'
 import { columnLabel } from '../utils/entityFacts'
-import { ME, type Filter } from '../utils/viewState'
+import { contractColumns, ME, type Filter } from '../utils/viewState'
 import { useColumnValueOptions } from './useColumnValueOptions'
 
 /** Shown values in a chip before "+N". */
@@ -21,7 +20,7 @@ export function useFilterSummary(entity: GridEntity): (filter: Filter) => { colu
 
   return useCallback(
     (filter) => {
-      const column = findColumn(entity, filter.column)
+      const column = contractColumns(entity).find((c) => c.key === filter.column)
       const label = column ? columnLabel(column, locale) : filter.column
       const value = (v: unknown) => {
         if (!column) return String(v)

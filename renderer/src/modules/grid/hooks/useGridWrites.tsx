@@ -32,6 +32,7 @@ import {
 } from '../utils/undoStack'
 import { useMissingFieldsPrompt } from './useMissingFieldsPrompt'
 import type { MissingFieldsRequest } from '../components/MissingFieldsModal'
+import { nestCustom } from '../../customFields/utils/customColumns'
 
 export interface WriteChange {
   id: number
@@ -231,7 +232,7 @@ export function useGridWrites(entity: GridEntity, cache: RowCache, labels: CellL
     (changes: { id: number; version: number; patch: Patch }[]) =>
       api.call('grid.update', {
         entity,
-        changes: changes.map(({ id, version, patch }) => ({ id, version, patch })),
+        changes: changes.map(({ id, version, patch }) => ({ id, version, patch: nestCustom(patch) })),
       } as MethodInput<'grid.update'>),
     [entity],
   )
@@ -275,7 +276,7 @@ export function useGridWrites(entity: GridEntity, cache: RowCache, labels: CellL
         let created: { id: number; version: number }[] = []
         if (creations.length > 0) {
           try {
-            created = (await api.call('grid.create', { entity, rows: creations } as MethodInput<'grid.create'>)).rows
+            created = (await api.call('grid.create', { entity, rows: creations.map(nestCustom) } as MethodInput<'grid.create'>)).rows
           } catch (error) {
             // The rows already changed in this step go back, so the paste stays all or nothing.
             if (changes.length > 0) {
@@ -334,7 +335,7 @@ export function useGridWrites(entity: GridEntity, cache: RowCache, labels: CellL
           }
           let created: { id: number; version: number }[] = []
           if (requests.create.length > 0) {
-            created = (await api.call('grid.create', { entity, rows: requests.create } as MethodInput<'grid.create'>)).rows
+            created = (await api.call('grid.create', { entity, rows: requests.create.map(nestCustom) } as MethodInput<'grid.create'>)).rows
           }
           setHistory(redone(historyRef.current, taken.step, { versions, created }))
           void message.success(t('grid.write.redone'))

@@ -2,6 +2,7 @@ import { GridColumns, type ColumnDef } from '../../../../../shared/columns'
 import { coerceForColumn, type CoerceContext, type ColumnCoerced, type ColumnValue } from '../../../../../shared/coerce'
 import type { GridEntity } from '../../../../../shared/enums'
 import type { Patch } from './undoStack'
+import { contractColumns } from './viewState'
 
 /** A row as the grid holds it: the contract's row of any entity, read by field name. */
 export type RowValues = Readonly<Record<string, unknown>> & { readonly id: number }
@@ -43,6 +44,8 @@ export function cellText(column: ColumnDef, row: RowValues, labels: CellLabels):
     case 'datetime':
       return localDateTime(String(value))
     case 'picklist':
+      // A multi-select custom field holds a list of values.
+      if (Array.isArray(value)) return value.map((v) => labels.picklistLabel(column.options ?? '', String(v)) ?? String(v)).join(', ')
       return labels.picklistLabel(column.options ?? '', String(value)) ?? String(value)
     case 'enum':
       return column.options === 'currency' ? String(value) : (labels.enumLabel(column.options ?? '', String(value)) ?? String(value))
@@ -80,7 +83,7 @@ export function fieldOf(column: Pick<ColumnDef, 'key'>): string {
 /** The grid column that shows a contract field, for placing a validation message. */
 export function columnOfField(entity: GridEntity, field: string): ColumnDef | undefined {
   const key = field === 'accountId' ? 'accountName' : field
-  return (GridColumns[entity] as readonly ColumnDef[]).find((c) => c.key === key)
+  return contractColumns(entity).find((c) => c.key === key)
 }
 
 function hasCurrencyColumn(entity: GridEntity): boolean {

@@ -1,13 +1,15 @@
 import type { ColumnDef } from '../../../../../shared/columns'
 import { groupableTypes } from '../../../../../shared/columns'
 import type { GroupRow } from '../../../../../shared/query'
+import { isCustomColumn, isMultiColumn } from '../../customFields/utils/customColumns'
 import type { Filter } from './viewState'
 
 export type GroupKey = GroupRow['key']
 
 /** Columns a grid can group by, in the order the contract lists them. */
 export function groupableColumns(columns: readonly ColumnDef[]): ColumnDef[] {
-  return columns.filter((c) => groupableTypes.has(c.type))
+  // Custom fields group by their picklist values; their other types have no grouping index.
+  return columns.filter((c) => groupableTypes.has(c.type) && (!isCustomColumn(c) || (c.type === 'picklist' && !isMultiColumn(c))))
 }
 
 const isMonth = (key: unknown): key is string => typeof key === 'string' && /^\d{4}-\d{2}$/.test(key)

@@ -2,6 +2,7 @@ import type { MethodInput, MethodOutput } from '../../../../../shared/api'
 import type { GridEntity } from '../../../../../shared/enums'
 import type { WindowQuery } from '../../../../../shared/query'
 import { api } from '../../../api/client'
+import { flattenCustom } from '../../customFields/utils/customColumns'
 
 /** The window-query method behind each grid. */
 export const listMethods = {
@@ -19,8 +20,9 @@ export type GridRow = MethodOutput<ListMethod>['rows'][number]
 export type GridWindow = Omit<MethodOutput<ListMethod>, 'rows'> & { rows: GridRow[] }
 
 /** Fetches one window of rows for any grid entity. */
-export function fetchWindow(entity: GridEntity, query: WindowQuery): Promise<GridWindow> {
+export async function fetchWindow(entity: GridEntity, query: WindowQuery): Promise<GridWindow> {
   // The column keys in `query` come from GridColumns[entity], the same whitelist each
   // method's input schema is built from; the union of six inputs does not narrow by entity.
-  return api.call(listMethods[entity] as 'opportunities.list', query as MethodInput<'opportunities.list'>)
+  const window = await api.call(listMethods[entity] as 'opportunities.list', query as MethodInput<'opportunities.list'>)
+  return { ...window, rows: window.rows.map(flattenCustom) }
 }

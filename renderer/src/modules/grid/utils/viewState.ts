@@ -1,5 +1,6 @@
 import { GridColumns, type ColumnDef } from '../../../../../shared/columns'
 import type { GridEntity } from '../../../../../shared/enums'
+import { customColumnsOf } from '../../customFields/utils/customColumns'
 import type { FilterValue, ViewState, WindowQuery } from '../../../../../shared/query'
 
 export type Filter = ViewState['filters'][number]
@@ -26,8 +27,10 @@ export const defaultViewState: GridViewState = { filters: [], sort: [], columns:
  */
 export const ME = '@me'
 
+/** The built-in columns, then the entity's custom fields as `custom.<key>` columns. */
 export function contractColumns(entity: GridEntity): readonly ColumnDef[] {
-  return GridColumns[entity] as readonly ColumnDef[]
+  const custom = customColumnsOf(entity)
+  return custom.length ? [...(GridColumns[entity] as readonly ColumnDef[]), ...custom] : (GridColumns[entity] as readonly ColumnDef[])
 }
 
 /** A view's state as the grid uses it: unknown columns dropped, missing fields defaulted. */

@@ -7,6 +7,8 @@ export interface ReferenceData {
   pipelines: Pipeline[]
   stages: Stage[]
   picklists: PicklistItem[]
+  /** Reloads pipelines, stages and picklists after Settings changed them. */
+  refresh(): void
 }
 
 export const ReferenceDataContext = createContext<ReferenceData | null>(null)
