@@ -1,3 +1,16 @@
+import { configUiEn } from '../modules/settings/i18n'
+import { customFieldsEn } from '../modules/customFields/i18n'
+import { layoutsEn } from '../modules/layouts/i18n'
+import { leadsEn } from '../modules/leads/i18n'
+import { historyEn } from '../modules/history/i18n'
+import { mergeEn } from '../modules/merge/i18n'
+import { searchEn } from '../modules/search/i18n'
+import { myDayEn } from '../modules/myDay/i18n'
+import { notificationsEn } from '../modules/notifications/i18n'
+import { dealEn } from '../modules/opportunity/i18n'
+import { followUpsEn } from '../modules/followUps/i18n'
+import { importExportEn } from '../modules/importExport/i18n'
+import { dashboardEn } from '../modules/dashboard/i18n'
 import type { Translations } from './translations'
 import type { zhCN } from './zh-CN'
 
@@ -310,55 +323,26 @@ export const en: Resource = {
     feedback: 'Feedback: {{text}}',
     due: 'Due {{date}}',
   },
-  followUps: {
-    title: 'Follow-ups & Tasks',
-    activities: 'Follow-ups',
-    tasks: 'Tasks',
-  },
-  dashboard: {
-    title: 'Dashboard',
-    funnel: 'Open pipeline funnel (by stage)',
-    counts: 'Workspace size',
-    winRate: 'Win rate (closed deals)',
-    noOpenStages: 'No open opportunities yet',
-    pipeline: 'Pipeline',
-    countsBy: {
-      opportunities: 'Opportunities',
-      leads: 'Leads',
-      accounts: 'Accounts',
-      contacts: 'Contacts',
-      activities: 'Follow-ups',
-      tasks: 'Tasks',
-      users: 'Users',
-      stageHistory: 'Stage changes',
-    },
-  },
+  followUps: followUpsEn,
+  leads: leadsEn,
+  history: historyEn,
+  merge: mergeEn,
+  search: searchEn,
+  deal: dealEn,
+  myDay: myDayEn,
+  notifications: notificationsEn,
+  dashboard: dashboardEn,
+  configUi: configUiEn,
+  customFields: customFieldsEn,
+  layouts: layoutsEn,
   settings: {
     title: 'Settings',
     preferences: 'Preferences',
     language: 'Language',
     followSystem: 'Follow system',
     currentUser: 'Current user',
-    pipelines: 'Pipelines and stages',
-    picklists: 'Picklists',
-    columns: {
-      order: 'Order',
-      name: 'Name',
-      probability: 'Probability',
-      kind: 'Kind',
-      rottingDays: 'Stale after (days)',
-      requiredFields: 'Required fields',
-      value: 'Value',
-      label: 'Label',
-      active: 'Active',
-    },
   },
-  importExport: {
-    title: 'Import/Export',
-    comingTitle: 'Excel import and export arrive in the next release',
-    comingBody:
-      'You will be able to bring existing Excel / CSV sheets in as leads, accounts, contacts and opportunities (with column mapping, a dry run and undo), and export any list or the weekly review to Excel. For now, view and enter data in the lists.',
-  },
+  importExport: importExportEn,
   enum: {
     leadStatus: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', converted: 'Converted', disqualified: 'Disqualified' },
     leadGrade: { A: 'A', B: 'B', C: 'C' },

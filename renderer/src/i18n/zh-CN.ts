@@ -1,3 +1,16 @@
+import { configUiZhCN } from '../modules/settings/i18n'
+import { customFieldsZhCN } from '../modules/customFields/i18n'
+import { layoutsZhCN } from '../modules/layouts/i18n'
+import { leadsZhCN } from '../modules/leads/i18n'
+import { historyZhCN } from '../modules/history/i18n'
+import { mergeZhCN } from '../modules/merge/i18n'
+import { searchZhCN } from '../modules/search/i18n'
+import { myDayZhCN } from '../modules/myDay/i18n'
+import { notificationsZhCN } from '../modules/notifications/i18n'
+import { dealZhCN } from '../modules/opportunity/i18n'
+import { followUpsZhCN } from '../modules/followUps/i18n'
+import { importExportZhCN } from '../modules/importExport/i18n'
+import { dashboardZhCN } from '../modules/dashboard/i18n'
 /** Chinese (simplified) UI strings: the default language and the key set of record. */
 export const zhCN = {
   app: {
@@ -306,55 +319,26 @@ export const zhCN = {
     feedback: '反馈：{{text}}',
     due: '截止 {{date}}',
   },
-  followUps: {
-    title: '跟进与任务',
-    activities: '跟进记录',
-    tasks: '任务',
-  },
-  dashboard: {
-    title: '仪表盘',
-    funnel: '在途商机漏斗（按阶段）',
-    counts: '工作区数据量',
-    winRate: '赢单率（已关闭商机）',
-    noOpenStages: '暂无在途商机',
-    pipeline: '销售流程',
-    countsBy: {
-      opportunities: '商机',
-      leads: '线索',
-      accounts: '客户',
-      contacts: '联系人',
-      activities: '跟进记录',
-      tasks: '任务',
-      users: '用户',
-      stageHistory: '阶段变更',
-    },
-  },
+  followUps: followUpsZhCN,
+  leads: leadsZhCN,
+  history: historyZhCN,
+  merge: mergeZhCN,
+  search: searchZhCN,
+  deal: dealZhCN,
+  myDay: myDayZhCN,
+  notifications: notificationsZhCN,
+  dashboard: dashboardZhCN,
+  configUi: configUiZhCN,
+  customFields: customFieldsZhCN,
+  layouts: layoutsZhCN,
   settings: {
     title: '设置',
     preferences: '偏好',
     language: '界面语言',
     followSystem: '跟随系统',
     currentUser: '当前用户',
-    pipelines: '销售流程与阶段',
-    picklists: '选项列表',
-    columns: {
-      order: '顺序',
-      name: '名称',
-      probability: '赢率',
-      kind: '类型',
-      rottingDays: '停滞提醒（天）',
-      requiredFields: '必填字段',
-      value: '值',
-      label: '显示名称',
-      active: '启用',
-    },
   },
-  importExport: {
-    title: '导入导出',
-    comingTitle: 'Excel 导入导出将在下一个版本提供',
-    comingBody:
-      '届时可以把现有的 Excel / CSV 表格导入为线索、客户、联系人和商机（带字段映射、预检和撤销），并把任意列表或每周回顾导出为 Excel。目前请在各列表中查看和录入数据。',
-  },
+  importExport: importExportZhCN,
   enum: {
     leadStatus: { new: '新线索', contacted: '已联系', qualified: '已确认', converted: '已转化', disqualified: '无效' },
     leadGrade: { A: 'A', B: 'B', C: 'C' },

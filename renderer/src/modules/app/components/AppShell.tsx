@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  CalendarOutlined,
   ProjectOutlined,
   BankOutlined,
   ContactsOutlined,
@@ -13,9 +14,15 @@ import { Flex, Layout, Menu, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DashboardPage } from '../../dashboard/components/DashboardPage'
+import { FollowUpEntryHost } from '../../followUps/components/FollowUpEntryHost'
 import { FollowUpsPage } from '../../followUps/components/FollowUpsPage'
 import { GridPage } from '../../grid/components/GridPage'
 import { ImportExportPage } from '../../importExport/components/ImportExportPage'
+import { LeadsPage } from '../../leads/components/LeadsPage'
+import { MyDayPage } from '../../myDay/components/MyDayPage'
+import { NotificationBell } from '../../notifications/components/NotificationBell'
+import { RecordDrawerHost } from '../../opportunity/components/RecordDrawerHost'
+import { GlobalSearch } from '../../search/components/GlobalSearch'
 import { PipelinePage } from '../../pipeline/components/PipelinePage'
 import { SettingsPage } from '../../settings/components/SettingsPage'
 import { useHashRoute } from '../hooks/useHashRoute'
@@ -26,6 +33,7 @@ import { LanguageSwitch } from './LanguageSwitch'
 
 // Icons are decoration: the menu items are named by their text alone.
 const menu: { route: Route; labelKey: string; icon: ReactNode }[] = [
+  { route: 'my-day', labelKey: 'myDay.nav', icon: <CalendarOutlined aria-hidden /> },
   { route: 'pipeline', labelKey: 'nav.pipeline', icon: <FunnelPlotOutlined aria-hidden /> },
   { route: 'kanban', labelKey: 'nav.kanban', icon: <ProjectOutlined aria-hidden /> },
   { route: 'leads', labelKey: 'nav.leads', icon: <AimOutlined aria-hidden /> },
@@ -40,6 +48,8 @@ const menu: { route: Route; labelKey: string; icon: ReactNode }[] = [
 function Screen({ route, navigate }: { route: Route; navigate(route: Route): void }) {
   const { t } = useTranslation()
   switch (route) {
+    case 'my-day':
+      return <MyDayPage />
     // One element type in one place for both: switching keeps the page (its view and filters).
     case 'pipeline':
     case 'kanban':
@@ -50,7 +60,7 @@ function Screen({ route, navigate }: { route: Route; navigate(route: Route): voi
         />
       )
     case 'leads':
-      return <GridPage entity="lead" title={t('nav.leads')} />
+      return <LeadsPage />
     case 'accounts':
       return <GridPage entity="account" title={t('nav.accounts')} />
     case 'contacts':
@@ -93,12 +103,16 @@ export function AppShell() {
             {t(menu.find((item) => item.route === route)?.labelKey ?? 'nav.pipeline')}
           </Typography.Title>
           <Flex gap={12} align="center">
+            <GlobalSearch />
+            <NotificationBell />
             <LanguageSwitch />
             <CurrentUserPicker />
           </Flex>
         </Layout.Header>
         <Layout.Content className="wb-content">
           <Screen route={route} navigate={navigate} />
+          <FollowUpEntryHost />
+          <RecordDrawerHost />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,5 +1,6 @@
 /** The screens of the app, in menu order; the hash (#/leads) names the current one. */
 export const routes = [
+  'my-day',
   'pipeline',
   'kanban',
   'leads',
@@ -12,7 +13,7 @@ export const routes = [
 ] as const
 export type Route = (typeof routes)[number]
 
-export const defaultRoute: Route = 'pipeline'
+export const defaultRoute: Route = 'my-day'
 
 export function routeFromHash(hash: string): Route {
   const name = hash.replace(/^#\/?/, '')
