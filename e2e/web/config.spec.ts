@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import * as XLSX from 'xlsx'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
 import { cellOf, dataRows, expectActiveCell, invoke, pasteTsv, pipelineGrid, rowId } from './grid-helpers'
+import { takingScreenshots } from './screenshotMode'
 
 /**
  * Issue 8 from the screen: a picklist custom field made in Settings is a
@@ -79,7 +80,7 @@ test('a picklist custom field added in Settings is a grid column: paste, filter,
   await expect(table.getByText('客户区域')).toBeVisible()
   const fields = await invoke<{ key: string; type: string; picklistKey: string | null; helpText: string | null }[]>(page.request, 'customFields.list', { entity: 'opportunity' })
   expect(fields).toContainEqual(expect.objectContaining({ key: FIELD, type: 'picklist', picklistKey: 'region', helpText: '客户总部所在区域' }))
-  if (process.env.SCREENSHOTS) {
+  if (takingScreenshots) {
     // A few more types, so the picture shows what the list holds in practice.
     const stage = (await invoke<{ id: number }[]>(page.request, 'stages.list', {}))[1]!
     await invoke(page.request, 'customFields.create', { entity: 'opportunity', key: 'contract_no', type: 'text', labelZh: '合同编号', labelEn: 'Contract no.', requiredStageIds: [stage.id], helpText: '签约阶段前必须填写' })

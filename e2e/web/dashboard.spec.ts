@@ -4,6 +4,7 @@ import type { Locator, Page } from '@playwright/test'
 import * as XLSX from 'xlsx'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
 import { invoke, pipelineGrid } from './grid-helpers'
+import { takingScreenshots } from './screenshotMode'
 
 interface Layer {
   stageId: number
@@ -31,7 +32,7 @@ interface Deal {
 
 const shotsDir = path.resolve(import.meta.dirname, '../../docs/screenshots')
 const screenshot = async (page: Page, name: string) => {
-  if (!process.env.SCREENSHOTS) return
+  if (!takingScreenshots) return
   await page.mouse.move(0, 0)
   await page.waitForTimeout(800)
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`) })

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
 import { cellOf, dataRows, pipelineGrid } from './grid-helpers'
+import { takingScreenshots } from './screenshotMode'
 
 /**
  * Pictures of the spreadsheet grid and the board for docs/screenshots. Not
@@ -9,7 +10,7 @@ import { cellOf, dataRows, pipelineGrid } from './grid-helpers'
 const shotsDir = path.resolve(import.meta.dirname, '../../docs/screenshots')
 const shot = (name: string) => ({ path: path.join(shotsDir, `${name}.png`) })
 
-test.skip(process.env.WORKBENCH_SCREENSHOTS !== '1', 'set WORKBENCH_SCREENSHOTS=1 to refresh docs/screenshots')
+test.skip(!takingScreenshots, 'set WORKBENCH_SCREENSHOTS=1 to refresh docs/screenshots')
 
 test('grid editing, grouping and the kanban board at 1440x900', async ({ page }) => {
   test.setTimeout(180_000)

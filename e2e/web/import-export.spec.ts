@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import * as XLSX from 'xlsx'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
 import { invoke, pipelineGrid } from './grid-helpers'
+import { takingScreenshots } from './screenshotMode'
 
 /**
  * The import wizard and the grid export, driven as a person would: a real
@@ -62,7 +63,7 @@ test('a Salesforce export goes through the wizard into the grid, exports as filt
   expect(await countOf(page, 'create')).toBe(36)
   expect(await countOf(page, 'reject')).toBe(0)
   await expect(page.getByText(/^阶段：Prospecting, Qualification/)).toBeVisible()
-  if (process.env.SCREENSHOTS) {
+  if (takingScreenshots) {
     await page.mouse.move(0, 0)
     await page.screenshot({ path: path.join(shotsDir, 'import-preview.png'), fullPage: false })
   }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
 import { invoke } from './grid-helpers'
+import { takingScreenshots } from './screenshotMode'
 
 interface Deal {
   id: number
@@ -188,7 +189,8 @@ test('a converted deal: follow-up, stage rules, win with a plan, a payment, rene
   // The deal's history lists the follow-up, the stage moves, the win and the payment.
   await drawer.getByRole('tab', { name: '变更历史' }).click()
   const historyPanel = drawer.getByRole('tabpanel', { name: '变更历史' })
-  await expect(historyPanel.locator('tbody tr').first()).toBeVisible()
+  // The table shows its empty state until the history has loaded: wait for a real row.
+  await expect(historyPanel.locator('tbody tr').filter({ hasNotText: '暂无数据' }).first()).toBeVisible()
   const historyText = await allPagesText(historyPanel)
   for (const words of ['创建跟进', '阶段：初步接洽 → 报价', '阶段：报价 → 赢单', '创建合同']) expect(historyText).toContain(words)
   expect(historyText).toMatch(/(回款|payment)：.*40000/)
@@ -198,7 +200,7 @@ test('a converted deal: follow-up, stage rules, win with a plan, a payment, rene
   expect(trail.some((row) => row.entityType === 'contract' && row.action === 'create')).toBe(true)
   expect(trail.some((row) => row.entityType === 'contract' && row.field === 'payment' && row.newValue?.includes('40000'))).toBe(true)
 
-  if (process.env.SCREENSHOTS) {
+  if (takingScreenshots) {
     await page.keyboard.press('Escape')
     await page.evaluate("window.location.hash = '/my-day'")
     await expect(page.getByRole('region', { name: '今日' }).getByText('今天到期')).toBeVisible()

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { dataRows, invoke } from './grid-helpers'
+import { takingScreenshots } from './screenshotMode'
 
 interface User {
   id: number
@@ -29,9 +30,8 @@ interface Page1<T> {
 
 /** With SCREENSHOTS (or WORKBENCH_SCREENSHOTS=1) set, the walk also writes pictures for the README. */
 const shotsDir = path.resolve(import.meta.dirname, '../../docs/screenshots')
-const wantShots = Boolean(process.env.SCREENSHOTS) || process.env.WORKBENCH_SCREENSHOTS === '1'
 async function snap(page: Page, name: string) {
-  if (wantShots) await page.screenshot({ path: path.join(shotsDir, `${name}.png`), animations: 'disabled' })
+  if (takingScreenshots) await page.screenshot({ path: path.join(shotsDir, `${name}.png`), animations: 'disabled' })
 }
 
 const COMPANY = '杭州云栖数智科技有限公司'

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
+import { takingScreenshots } from './screenshotMode'
 
 /**
  * Refreshes the pictures in docs/screenshots. Not a check: it runs only when
@@ -8,7 +9,7 @@ import { expect, loadDemoWorkspace, test } from '../fixtures'
 const shotsDir = path.resolve(import.meta.dirname, '../../docs/screenshots')
 const shot = (name: string) => ({ path: path.join(shotsDir, `${name}.png`) })
 
-test.skip(process.env.WORKBENCH_SCREENSHOTS !== '1', 'set WORKBENCH_SCREENSHOTS=1 to refresh docs/screenshots')
+test.skip(!takingScreenshots, 'set WORKBENCH_SCREENSHOTS=1 to refresh docs/screenshots')
 
 test('main screens at 1440x900', async ({ page }) => {
   test.setTimeout(180_000)
