@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { GridColumns } from '../../shared/columns'
+import { GridPatches } from '../../shared/entities'
 import { GridEntity } from '../../shared/enums'
 import { gridSources } from '../../electron/core/store/gridSources'
 import { compileWindowQuery } from '../../electron/core/store/windowQuery'
@@ -29,6 +30,16 @@ describe('window queries', () => {
   it('keeps the store’s SQL sources and the contract’s whitelist in step', () => {
     for (const entity of GridEntity.options) {
       expect(Object.keys(gridSources[entity].columns).sort()).toEqual(GridColumns[entity].map((c) => c.key).sort())
+    }
+  })
+
+  it('marks editable only the columns a grid patch accepts', () => {
+    for (const entity of GridEntity.options) {
+      const accepted = Object.keys(GridPatches[entity].shape)
+      // The account column is edited by picking an account.
+      const field = (key: string) => (key === 'accountName' ? 'accountId' : key)
+      const unwritable = GridColumns[entity].filter((c) => c.editable && !accepted.includes(field(c.key))).map((c) => c.key)
+      expect(unwritable, entity).toEqual([])
     }
   })
 
