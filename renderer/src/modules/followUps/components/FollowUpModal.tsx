@@ -1,10 +1,9 @@
 import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
 import dayjs from 'dayjs'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActivityType } from '../../../../../shared/enums'
-import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
+import { useServerSave } from '../../forms/hooks/useServerSave'
 import { serverFieldErrors } from '../../forms/utils/serverFieldErrors'
 import { useLabels } from '../../reference/hooks/useLabels'
 import type { FollowUpTarget } from '../states/followUpEntry'
@@ -21,25 +20,20 @@ export function FollowUpModal({ target, onClose }: Props) {
   const { message } = App.useApp()
   const labels = useLabels()
   const [form] = Form.useForm<FollowUpFormValues>()
-  const [saving, setSaving] = useState(false)
-  const [serverError, setServerError] = useState<string>()
+  const { saving, serverError, save } = useServerSave()
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
-    setSaving(true)
-    setServerError(undefined)
-    try {
-      await api.call('activities.create', toActivityInput(target, values))
-      void message.success(t('followUps.entry.saved', { name: target.name }))
-      onClose()
-    } catch (err) {
-      if (!isApiCallError(err)) throw err
-      setServerError(err.message)
-      form.setFields(serverFieldErrors(err, t, t('validation.required')).map(({ name, errors }) => ({ name: name as keyof FollowUpFormValues, errors })))
-    } finally {
-      setSaving(false)
-    }
+    await save(
+      async () => {
+        await api.call('activities.create', toActivityInput(target, values))
+        void message.success(t('followUps.entry.saved', { name: target.name }))
+        onClose()
+      },
+      (err) =>
+        form.setFields(serverFieldErrors(err, t, t('validation.required')).map(({ name, errors }) => ({ name: name as keyof FollowUpFormValues, errors }))),
+    )
   }
 
   return (

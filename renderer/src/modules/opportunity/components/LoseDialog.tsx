@@ -1,9 +1,8 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Opportunity } from '../../../../../shared/entities'
-import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
+import { useServerSave } from '../../forms/hooks/useServerSave'
 import { serverFieldErrors } from '../../forms/utils/serverFieldErrors'
 import { missingForStage } from '../../grid/utils/stageRules'
 import { useLabels } from '../../reference/hooks/useLabels'
@@ -23,32 +22,27 @@ export function LoseDialog({ deal, onClose }: { deal: Opportunity; onClose(): vo
   const { message } = App.useApp()
   const labels = useLabels()
   const [form] = Form.useForm<Values>()
-  const [saving, setSaving] = useState(false)
-  const [serverError, setServerError] = useState<string>()
+  const { saving, serverError, save } = useServerSave()
   const competitorRequired = needsCompetitor(Form.useWatch('lossReason', form))
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
-    setSaving(true)
-    setServerError(undefined)
-    try {
-      await api.call('opportunities.lose', {
-        id: deal.id,
-        version: deal.version,
-        lossReason: values.lossReason ?? '',
-        competitor: values.competitor?.trim() || null,
-        lossNote: values.lossNote?.trim() || null,
-      })
-      void message.success(t('deal.lose.done', { name: deal.name }))
-      onClose()
-    } catch (err) {
-      if (!isApiCallError(err)) throw err
-      setServerError(err.message)
-      form.setFields(serverFieldErrors(err, t, t('validation.required')).map(({ name, errors }) => ({ name: name as keyof Values, errors })))
-    } finally {
-      setSaving(false)
-    }
+    await save(
+      async () => {
+        await api.call('opportunities.lose', {
+          id: deal.id,
+          version: deal.version,
+          lossReason: values.lossReason ?? '',
+          competitor: values.competitor?.trim() || null,
+          lossNote: values.lossNote?.trim() || null,
+        })
+        void message.success(t('deal.lose.done', { name: deal.name }))
+        onClose()
+      },
+      (err) =>
+        form.setFields(serverFieldErrors(err, t, t('validation.required')).map(({ name, errors }) => ({ name: name as keyof Values, errors }))),
+    )
   }
 
   return (

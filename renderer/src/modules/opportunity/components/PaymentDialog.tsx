@@ -1,10 +1,9 @@
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Contract } from '../../../../../shared/methods/loop'
-import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
+import { useServerSave } from '../../forms/hooks/useServerSave'
 import { useFormatters } from '../../format/hooks/useFormatters'
 
 interface Values {
@@ -19,16 +18,13 @@ export function PaymentDialog({ contract, onClose }: { contract: Contract; onClo
   const { message } = App.useApp()
   const format = useFormatters()
   const [form] = Form.useForm<Values>()
-  const [saving, setSaving] = useState(false)
-  const [serverError, setServerError] = useState<string>()
+  const { saving, serverError, save } = useServerSave()
   const required = [{ required: true, message: t('validation.required') }]
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
-    setSaving(true)
-    setServerError(undefined)
-    try {
+    await save(async () => {
       await api.call('payments.record', {
         contractId: contract.id,
         receivedDate: values.receivedDate?.format('YYYY-MM-DD') ?? '',
@@ -37,12 +33,7 @@ export function PaymentDialog({ contract, onClose }: { contract: Contract; onClo
       })
       void message.success(t('deal.contract.recorded', { amount: format.money(values.amount, contract.currency) }))
       onClose()
-    } catch (err) {
-      if (!isApiCallError(err)) throw err
-      setServerError(err.message)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

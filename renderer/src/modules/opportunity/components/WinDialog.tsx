@@ -1,12 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd'
 import dayjs from 'dayjs'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Opportunity } from '../../../../../shared/entities'
 import { Currency } from '../../../../../shared/enums'
-import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
+import { useServerSave } from '../../forms/hooks/useServerSave'
 import { useFormatters } from '../../format/hooks/useFormatters'
 import { planTotal, toContractInput, type WinFormValues } from '../utils/winFormValues'
 
@@ -16,8 +15,7 @@ export function WinDialog({ deal, onClose }: { deal: Opportunity; onClose(): voi
   const { message } = App.useApp()
   const format = useFormatters()
   const [form] = Form.useForm<WinFormValues>()
-  const [saving, setSaving] = useState(false)
-  const [serverError, setServerError] = useState<string>()
+  const { saving, serverError, save } = useServerSave()
   const amount = Form.useWatch('amount', form)
   const plan = Form.useWatch('plan', form)
   const currency = Form.useWatch('currency', form) ?? deal.currency
@@ -26,18 +24,11 @@ export function WinDialog({ deal, onClose }: { deal: Opportunity; onClose(): voi
   const submit = async () => {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
-    setSaving(true)
-    setServerError(undefined)
-    try {
+    await save(async () => {
       await api.call('opportunities.win', { id: deal.id, version: deal.version, contract: toContractInput(values) })
       void message.success(t('deal.win.done', { name: deal.name }))
       onClose()
-    } catch (err) {
-      if (!isApiCallError(err)) throw err
-      setServerError(err.message)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
