@@ -3,6 +3,7 @@ import type { ColumnType } from '../../../shared/columns'
 import type { CustomField, CustomFieldEntity, CustomFieldType, CustomValue } from '../../../shared/entities'
 import { AppError } from '../errors'
 import type { ColumnSql } from './gridSources'
+import { reindexRecordsSql } from './loop/searchIndexSql'
 import { tables } from './records'
 
 /**
@@ -71,6 +72,7 @@ export function materializeField(db: Database, entity: CustomFieldEntity, key: s
   // Statistics for the new index at once, so the planner weighs it like the built-in ones.
   db.exec(`ANALYZE ${indexName(entity, key)}`)
   syncTriggers(db, entity)
+  reindexFieldSearch(db, entity, key)
 }
 
 /** Removes a field's shadow column and index (its values stay in the JSON); call after the field left the live list. */
@@ -78,6 +80,12 @@ export function dematerializeField(db: Database, entity: CustomFieldEntity, key:
   db.exec(`DROP INDEX IF EXISTS ${indexName(entity, key)}`)
   syncTriggers(db, entity)
   if (hasColumn(db, entity, shadowColumn(key))) db.exec(`ALTER TABLE ${tables[entity]} DROP COLUMN ${shadowColumn(key)}`)
+  reindexFieldSearch(db, entity, key)
+}
+
+/** Re-enters in the search index the records holding a value for the field, after its searchability changed (create, type, trash). */
+export function reindexFieldSearch(db: Database, entity: CustomFieldEntity, key: string): void {
+  for (const sql of reindexRecordsSql(entity)) db.prepare(sql).run({ path: `$.${checkedKey(key)}` })
 }
 
 interface FieldRow {

@@ -5,7 +5,7 @@ import type { ConversionFailure, TypeChangeResult } from '../../../../shared/met
 import type { Core } from '../../core'
 import { AppError } from '../../errors'
 import { writeAudit } from '../../store/audit'
-import { getField, recordsWithValue, updateField, writeFieldValues } from '../../store/customFields'
+import { getField, recordsWithValue, reindexFieldSearch, updateField, writeFieldValues } from '../../store/customFields'
 import { listUsers } from '../../store/reference'
 import { inTransaction, writeContext } from '../context'
 import { checkedPicklistKey, liveFieldById } from './fields'
@@ -76,6 +76,7 @@ export function changeFieldType(
       ...plan.failures.map((f) => ({ id: f.recordId, old: f.value as CustomValue, value: null })),
     ]
     writeFieldValues(core.db, field.entity, field.key, writes, ctx.now)
+    reindexFieldSearch(core.db, field.entity, field.key)
     for (const write of writes) {
       writeAudit(core.db, ctx, field.entity, write.id, 'update', [{ field: `custom.${field.key}`, oldValue: write.old, newValue: write.value }])
     }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { createSearchIndexSql } from '../loop/searchIndexSql'
 import { AUTOMATIONS_LAST_RUN_KEY, defaultLoopConfig, loopSettingKeys } from '../../domain/loopDefaults'
 
 /**
@@ -57,90 +58,6 @@ CREATE TABLE merges (
 CREATE INDEX merges_survivor ON merges(entity_type, survivor_id);
 CREATE INDEX merges_merged ON merges(entity_type, merged_id);
 `
-
-/**
- * The search index: one contentless FTS5 table per record type, its text
- * pre-tokenised by wb_search_text (CJK bigrams, digit trigrams, words; see
- * domain/searchText.ts). The title column holds names, so a search can rank
- * name hits first. Trashed records leave the index and come back on restore.
- */
-const fts = (table: string) =>
-  `CREATE VIRTUAL TABLE ${table} USING fts5(title, extra, tokenize = 'unicode61 remove_diacritics 0',
-    prefix = '1 2', content = '', contentless_delete = 1);`
-
-/** One indexed table; `title` and `extra` give the indexed values of a row, its columns prefixed by `r` (NEW. or nothing). */
-interface Indexed {
-  table: string
-  index: string
-  /** The columns whose change rewrites the entry. */
-  watched: string
-  title: (r: string) => string
-  extra: (r: string) => string
-}
-
-const accountName = (r: string) => `(SELECT name FROM accounts WHERE id = ${r}account_id)`
-
-const indexed: Indexed[] = [
-  {
-    table: 'accounts',
-    index: 'search_accounts',
-    watched: 'name, phone, email',
-    title: (r) => `${r}name`,
-    extra: (r) => `${r}phone, ${r}email`,
-  },
-  {
-    table: 'contacts',
-    index: 'search_contacts',
-    watched: 'name, account_id, phone, email',
-    title: (r) => `${r}name`,
-    extra: (r) => `${accountName(r)}, ${r}phone, ${r}email`,
-  },
-  {
-    table: 'leads',
-    index: 'search_leads',
-    watched: 'company, contact_name, phone, email',
-    title: (r) => `${r}company, ${r}contact_name`,
-    extra: (r) => `${r}phone, ${r}email`,
-  },
-  {
-    table: 'opportunities',
-    index: 'search_opportunities',
-    watched: 'name, account_id',
-    title: (r) => `${r}name`,
-    extra: accountName,
-  },
-]
-
-function searchIndexSql(t: Indexed): string {
-  const values = (r: string) => `wb_search_text(${t.title(r)}), wb_search_text(${t.extra(r)})`
-  return `
-${fts(t.index)}
-INSERT INTO ${t.index} (rowid, title, extra) SELECT id, ${values('')} FROM ${t.table} WHERE deleted_at IS NULL;
-CREATE TRIGGER ${t.index}_on_insert AFTER INSERT ON ${t.table} WHEN NEW.deleted_at IS NULL BEGIN
-  DELETE FROM ${t.index} WHERE rowid = NEW.id;
-  INSERT INTO ${t.index} (rowid, title, extra) VALUES (NEW.id, ${values('NEW.')});
-END;
-CREATE TRIGGER ${t.index}_on_update AFTER UPDATE OF ${t.watched}, deleted_at ON ${t.table} BEGIN
-  DELETE FROM ${t.index} WHERE rowid = OLD.id;
-  INSERT INTO ${t.index} (rowid, title, extra) SELECT NEW.id, ${values('NEW.')} WHERE NEW.deleted_at IS NULL;
-END;
-CREATE TRIGGER ${t.index}_on_delete AFTER DELETE ON ${t.table} BEGIN
-  DELETE FROM ${t.index} WHERE rowid = OLD.id;
-END;`
-}
-
-/** Contacts and deals are found by their account's name too. */
-const accountRenames = `
-CREATE TRIGGER search_account_renamed AFTER UPDATE OF name ON accounts BEGIN
-  DELETE FROM search_contacts WHERE rowid IN (SELECT id FROM contacts WHERE account_id = NEW.id);
-  INSERT INTO search_contacts (rowid, title, extra)
-    SELECT id, wb_search_text(name), wb_search_text(NEW.name, phone, email) FROM contacts
-    WHERE account_id = NEW.id AND deleted_at IS NULL;
-  DELETE FROM search_opportunities WHERE rowid IN (SELECT id FROM opportunities WHERE account_id = NEW.id);
-  INSERT INTO search_opportunities (rowid, title, extra)
-    SELECT id, wb_search_text(name), wb_search_text(NEW.name) FROM opportunities
-    WHERE account_id = NEW.id AND deleted_at IS NULL;
-END;`
 
 /** Score and grade follow their inputs, with the rules stored in settings. */
 const ratingFacts = `bant, source, industry, region, product_interest, contact_name, phone, email, notes, last_activity_at`
@@ -231,5 +148,5 @@ function seedSettings(db: Database): void {
 export function addClosedLoopRules(db: Database): void {
   db.exec(columns)
   seedSettings(db)
-  db.exec([...indexed.map(searchIndexSql), accountRenames, leadRating, followUpDates, lifecycleView, stageEntry].join('\n'))
+  db.exec([createSearchIndexSql({ custom: false }), leadRating, followUpDates, lifecycleView, stageEntry].join('\n'))
 }

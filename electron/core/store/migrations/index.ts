@@ -7,6 +7,7 @@ import { addAnalytics } from './005-analytics'
 import { addClosedLoopRules } from './006-closed-loop-rules'
 import { addCustomFields } from './007-custom-fields'
 import { addDashboardIndexes } from './008-dashboard-indexes'
+import { addCustomFieldSearch } from './009-custom-field-search'
 
 export interface Migration {
   readonly version: number
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'closed-loop rules: search index, lead rating, stage tasks, lifecycles', up: addClosedLoopRules },
   { version: 7, name: 'custom fields, picklist lists, pipeline switches and form layouts', up: addCustomFields },
   { version: 8, name: 'dashboard indexes: stage arrivals by stage, instalments and payments by contract', up: addDashboardIndexes },
+  { version: 9, name: 'search index: text-like custom fields', up: addCustomFieldSearch },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version
