@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openWorkspace, type TestWorkspace } from '../helpers/workspace'
+import { addUser, leadFields } from '../loop/helpers'
 
 async function stagesOf(ws: TestWorkspace, pipelineKey: string) {
   const pipeline = (await ws.call('pipelines.list', {})).find((p) => p.key === pipelineKey)!
@@ -141,5 +142,31 @@ describe('form layouts', () => {
     const bad = await ws.raw('layouts.save', { entity: 'account', sections: [{ key: 'a', labelZh: 'A', labelEn: 'A', fields: ['custom.nope'] }] })
     expect(bad.ok ? null : bad.error.code).toBe('CUSTOM_FIELD_UNKNOWN')
     expect((await ws.call('layouts.reset', { entity: 'account' })).isDefault).toBe(true)
+  })
+})
+
+describe('picklist merge and the rules that name the merged value', () => {
+  it('renames the value in assignment and scoring rules, so new leads are routed and scored as before', async () => {
+    const ws = await openWorkspace()
+    const userId = addUser(ws, '陈静')
+    await ws.call('assignmentRules.save', {
+      rules: [
+        { name: '微信来源', matchField: 'source', matchValues: ['wechat', 'partner'], assignTo: { type: 'user', userId } },
+        { name: '华东', matchField: 'region', matchValues: ['wechat'], assignTo: { type: 'user', userId } },
+      ],
+    })
+    const config = await ws.call('loopConfig.get', {})
+    const scoring = [...config.leadRating.scoring, { kind: 'fieldEquals' as const, field: 'source' as const, value: 'wechat', points: 30 }]
+    await ws.call('loopConfig.update', { leadRating: { ...config.leadRating, scoring } })
+
+    await ws.call('picklists.merge', { listKey: 'source', fromValue: 'wechat', intoValue: 'website' })
+
+    const rules = await ws.call('assignmentRules.list', {})
+    expect(rules.map((r) => r.matchValues)).toEqual([['website', 'partner'], ['wechat']])
+    const after = await ws.call('loopConfig.get', {})
+    expect(after.leadRating.scoring.filter((r) => r.kind === 'fieldEquals' && r.value === 'wechat')).toEqual([])
+    expect(after.leadRating.scoring).toContainEqual({ kind: 'fieldEquals', field: 'source', value: 'website', points: 30 })
+    const lead = await ws.call('leads.capture', leadFields('合并后的线索', { source: 'website' }))
+    expect(lead.ownerId).toBe(userId)
   })
 })

@@ -94,6 +94,11 @@ export function replaceAssignmentRules(db: Database, rules: readonly AssignmentR
   })
 }
 
+/** Rewrites one rule's values (a picklist merge renamed one), keeping its place and round-robin position. */
+export function setAssignmentMatchValues(db: Database, id: number, values: readonly string[], now: string): void {
+  db.prepare('UPDATE assignment_rules SET match_values = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(values), now, id)
+}
+
 function membersOf(rule: AssignmentRule): number[] {
   return rule.assignTo.type === 'user' ? [rule.assignTo.userId] : rule.assignTo.userIds
 }
