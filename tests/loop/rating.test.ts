@@ -45,6 +45,18 @@ describe('lead grading and scoring', () => {
     expect((await ws.call('leads.detail', { id: lead.id })).lead.score).toBe(40)
   })
 
+  it('keeps the answers not sent, and makes an answer unknown again when sent as null', async () => {
+    const { ws } = await workspaceWithClock()
+    const lead = await ws.call('leads.capture', leadFields('辛公司'))
+    const both = await ws.call('leads.qualify', { id: lead.id, version: lead.version, bant: { budget: true, authority: false } })
+    const needToo = await ws.call('leads.qualify', { id: lead.id, version: both.version, bant: { need: true } })
+    expect((await ws.call('leads.detail', { id: lead.id })).bant).toEqual({ budget: true, authority: false, need: true })
+
+    const reset = await ws.call('leads.qualify', { id: lead.id, version: needToo.version, bant: { budget: null, need: false } })
+    expect((await ws.call('leads.detail', { id: lead.id })).bant).toEqual({ authority: false, need: false })
+    expect(reset.grade).toBe('C')
+  })
+
   it('re-rates every lead when the rules change', async () => {
     const { ws } = await workspaceWithClock()
     const a = await ws.call('leads.capture', leadFields('庚公司'))

@@ -33,6 +33,17 @@ export const Bant = z
   .strict()
 export type Bant = z.infer<typeof Bant>
 
+/** Answers to record: true or false, null to make an answer unknown again, absent to keep it. */
+export const BantAnswers = z
+  .object({
+    budget: z.boolean().nullable().optional(),
+    authority: z.boolean().nullable().optional(),
+    need: z.boolean().nullable().optional(),
+    timeline: z.boolean().nullable().optional(),
+  })
+  .strict()
+export type BantAnswers = z.infer<typeof BantAnswers>
+
 /** First matching rule gives the grade: enough BANT answers, the named ones, and a minimum score. */
 export const GradeRule = z
   .object({

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Activity, Lead, LeadInput, OpportunityInput, Task } from '../../entities'
 import { Id, Version } from '../../primitives'
 import { ById, method } from '../define'
-import { Bant } from './config'
+import { Bant, BantAnswers } from './config'
 
 export const DuplicateEntity = z.enum(['lead', 'contact', 'account'])
 export type DuplicateEntity = z.infer<typeof DuplicateEntity>
@@ -77,7 +77,7 @@ export const loopLeadMethods = {
   'duplicates.find': method(DuplicateQuery, z.array(DuplicateMatch)),
   'leads.capture': method(LeadCapture, Lead),
   'leads.detail': method(ById, LeadDetail),
-  'leads.qualify': method(z.object({ id: Id, version: Version, bant: Bant }).strict(), Lead),
+  'leads.qualify': method(z.object({ id: Id, version: Version, bant: BantAnswers }).strict(), Lead),
   /** Gives leads to a rep (or back to the pool with null), audited as assignments. */
   'leads.assign': method(z.object({ rows: Rows, ownerId: Id.nullable() }).strict(), RowVersions),
   'leads.convert': method(

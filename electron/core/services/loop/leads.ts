@@ -91,10 +91,9 @@ export function leadDetail(core: Core, id: number): LeadDetail {
 
 /** Recording BANT answers re-rates the lead (the rating trigger follows the bant column). */
 export function qualifyLead(core: Core, input: ParsedInput<'leads.qualify'>, meta: CallMeta): Lead {
-  const current = parseBant(readBantText(core.db, input.id))
-  inTransaction(core, () =>
-    updateRecord(core.db, writeContext(core, meta), 'lead', input.id, input.version, { bant: JSON.stringify({ ...current, ...input.bant }) }),
-  )
+  // JSON drops the answers made unknown again (null).
+  const bant = JSON.stringify({ ...parseBant(readBantText(core.db, input.id)), ...input.bant }, (_key, value: unknown) => value ?? undefined)
+  inTransaction(core, () => updateRecord(core.db, writeContext(core, meta), 'lead', input.id, input.version, { bant }))
   core.events.emit('data-changed', { entities: ['lead'], reason: 'update' })
   return getGridRow<Lead>(core.db, 'lead', input.id)
 }

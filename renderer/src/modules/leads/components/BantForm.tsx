@@ -1,10 +1,9 @@
-import { App, Button, Flex, Form, Radio } from 'antd'
-import { useState } from 'react'
+import { Alert, App, Button, Flex, Form, Radio } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Lead } from '../../../../../shared/entities'
-import type { Bant, BantKey } from '../../../../../shared/methods/loop'
-import { isApiCallError } from '../../../api/ApiCallError'
+import type { Bant, BantAnswers, BantKey } from '../../../../../shared/methods/loop'
 import { api } from '../../../api/client'
+import { useServerSave } from '../../forms/hooks/useServerSave'
 import { bantKeys } from '../utils/ratingReasons'
 
 type Answer = 'yes' | 'no' | 'unknown'
@@ -12,9 +11,9 @@ type Answers = Record<BantKey, Answer>
 
 const toAnswer = (value: boolean | undefined): Answer => (value === undefined ? 'unknown' : value ? 'yes' : 'no')
 
-/** Unknown answers are left out: the core keeps what it knew. */
-function toBant(answers: Answers): Bant {
-  return Object.fromEntries(bantKeys.filter((k) => answers[k] !== 'unknown').map((k) => [k, answers[k] === 'yes'])) as Bant
+/** Every answer is sent: unknown as null, so an answer can be taken back. */
+function toBant(answers: Answers): BantAnswers {
+  return Object.fromEntries(bantKeys.map((k) => [k, answers[k] === 'unknown' ? null : answers[k] === 'yes'])) as BantAnswers
 }
 
 /** 资格确认: budget, authority, need and timeline; saving re-rates the lead. */
@@ -22,24 +21,17 @@ export function BantForm({ lead, bant }: { lead: Lead; bant: Bant }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<Answers>()
-  const [saving, setSaving] = useState(false)
+  const { saving, serverError, save: run } = useServerSave()
   const initial = Object.fromEntries(bantKeys.map((k) => [k, toAnswer(bant[k])])) as Answers
 
-  const save = async (answers: Answers) => {
-    setSaving(true)
-    try {
+  const save = (answers: Answers) =>
+    run(async () => {
       const updated = await api.call('leads.qualify', { id: lead.id, version: lead.version, bant: toBant(answers) })
       void message.success(t('leads.bant.saved', { grade: updated.grade ?? '—', score: updated.score ?? 0 }))
-    } catch (err) {
-      if (!isApiCallError(err)) throw err
-      void message.error(err.message)
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
   return (
-    <Form<Answers> form={form} layout="horizontal" labelCol={{ span: 6 }} initialValues={initial} onFinish={(v) => void save(v)} key={lead.version}>
+    <Form<Answers> form={form} layout="horizontal" labelCol={{ span: 6 }} initialValues={initial} onFinish={(answers) => void save(answers)} key={lead.version}>
       {bantKeys.map((key) => (
         <Form.Item key={key} name={key} label={t(`leads.bant.${key}`)} extra={t(`leads.bant.hints.${key}`)}>
           <Radio.Group
@@ -53,6 +45,7 @@ export function BantForm({ lead, bant }: { lead: Lead; bant: Bant }) {
           />
         </Form.Item>
       ))}
+      {serverError && <Alert type="error" showIcon title={serverError} className="wb-form-alert" />}
       <Flex justify="end">
         <Button type="primary" htmlType="submit" loading={saving} disabled={lead.status === 'converted'}>
           {t('leads.bant.submit')}
