@@ -49,7 +49,7 @@ export interface GridWindowFigures {
   p95: number
   /** Each list's first window with its count, nothing known yet. */
   firstP95: number
-  /** Each list's first window deep down, which reads the whole ordered list once. */
+  /** Each list's first window deep down (the first jump past the windows read from the top). */
   deepJumpP95: number
   windows: number
 }

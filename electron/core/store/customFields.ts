@@ -68,11 +68,33 @@ export function materializeField(db: Database, entity: CustomFieldEntity, key: s
   const column = shadowColumn(key)
   if (!hasColumn(db, entity, column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column}`)
   db.exec(`UPDATE ${table} SET ${column} = json_extract(custom, ${jsonPath(key)}) WHERE custom <> '{}'`)
-  db.exec(`CREATE INDEX IF NOT EXISTS ${indexName(entity, key)} ON ${table}(${column}) WHERE deleted_at IS NULL`)
-  // Statistics for the new index at once, so the planner weighs it like the built-in ones.
-  db.exec(`ANALYZE ${indexName(entity, key)}`)
+  indexField(db, entity, key)
   syncTriggers(db, entity)
   reindexFieldSearch(db, entity, key)
+}
+
+/**
+ * Built-in columns a custom field's index carries, per entity: the deal
+ * grid's common filters, as its built-in sort indexes carry them (migration
+ * 011), so sorting deals by a custom field under those filters reads the
+ * index alone.
+ */
+const coveredFilters: Partial<Record<CustomFieldEntity, string>> = {
+  opportunity: 'stage_id, owner_id, pipeline_id, amount, expected_close_date, source, ',
+}
+
+/**
+ * (Re)builds a live field's index: its value, then `id` (every grid's
+ * tiebreak), the entity's common filters and `deleted_at` (always NULL
+ * here), so a window sorted by the field walks the index without reading
+ * the table's rows.
+ */
+export function indexField(db: Database, entity: CustomFieldEntity, key: string): void {
+  const name = indexName(entity, key)
+  db.exec(`DROP INDEX IF EXISTS ${name};
+    CREATE INDEX ${name} ON ${tables[entity]}(${shadowColumn(key)}, id, ${coveredFilters[entity] ?? ''}deleted_at) WHERE deleted_at IS NULL;`)
+  // Statistics for the new index at once, so the planner weighs it like the built-in ones.
+  db.exec(`ANALYZE ${name}`)
 }
 
 /** Removes a field's shadow column and index (its values stay in the JSON); call after the field left the live list. */

@@ -71,7 +71,8 @@ export const gridSources: Record<GridEntity, GridSource> = {
       accountName: plain('o.sort_account'),
       stageId: { expr: 'o.stage_id', sortExpr: 'o.sort_stage' },
       pipelineId: plain('o.pipeline_id'),
-      stageKind: plain('s.kind'),
+      // Read per deal rather than joined, so the deal's own indexes (which carry stage_id) can drive a query filtered by it.
+      stageKind: plain('(SELECT kind FROM stages WHERE id = o.stage_id)'),
       isRotting: plain(rottingSql),
       amount: plain('o.amount'),
       currency: plain('o.currency'),

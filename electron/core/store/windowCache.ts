@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import type { Reading } from './windowQuery'
 
 /**
  * What the store has learnt about recent window queries: how many rows
@@ -14,6 +15,13 @@ import type { Database } from 'better-sqlite3'
 export interface QueryFacts {
   count?: number
   ids?: Int32Array
+  /** Rows walked so far to reach deep windows, to know when reading the whole list pays. */
+  walked?: number
+  /** How SQLite walks the sort's index for this list, and with custom filters read as id sets (see windowQuery). */
+  sortReading?: Reading
+  idSetReading?: Reading
+  /** Whether SQLite sorts every match to give the list's order. */
+  sortsAll?: boolean
 }
 
 /** Windows nearer the top than this read SQLite directly: LIMIT stops early there. */
