@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Core } from '../electron/core'
 import { AnalyticsFilters } from '../shared/methods/analytics'
-import { dashboard } from '../electron/core/services/analytics/charts'
+import { charts, dashboard } from '../electron/core/services/analytics/charts'
+import { analyticsContext } from '../electron/core/services/analytics/context'
 import { writeWeeklyReview } from '../electron/core/services/analytics/weeklyReview'
 import { percentile, timeMs } from './stats'
 
@@ -16,6 +17,24 @@ export function dashboardMs(core: Core, runs = 7): { median: number; allTime: nu
   const samples = Array.from({ length: runs }, () => timeMs(() => dashboard(core, defaults, meta)))
   const allTime = timeMs(() => dashboard(core, AnalyticsFilters.parse({ period: 'all' }), meta))
   return { median: percentile(samples, 50), allTime }
+}
+
+/**
+ * Each chart alone under the default filters (median ms of a few runs): where
+ * the dashboard's time goes. Charts that share a store answer on the dashboard
+ * (the leaderboard reads the win rate's and the stale chart's) pay for it here.
+ */
+export function chartMs(core: Core, runs = 5): Record<string, number> {
+  const defaults = AnalyticsFilters.parse({})
+  return Object.fromEntries(
+    Object.entries(charts).map(([name, compute]) => {
+      const samples = Array.from({ length: runs }, () => {
+        const ctx = analyticsContext(core, defaults, meta)
+        return timeMs(() => compute(ctx))
+      })
+      return [name, percentile(samples, 50)]
+    }),
+  )
 }
 
 /** Seconds to write this week's review workbook for the whole team (the weekly snapshot taken first, as the command does). */

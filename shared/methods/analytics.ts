@@ -30,6 +30,7 @@ export type AnalyticsPeriod = z.infer<typeof AnalyticsPeriod>
 export const DEFAULT_ANALYTICS_PERIOD = 'thisQuarter' satisfies AnalyticsPeriod
 
 const picks = z.array(z.string().max(100).nullable()).max(100)
+const CustomFieldKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)
 
 /** Filters shared by every chart. A null in a list means "blank". */
 export const AnalyticsFilters = z
@@ -43,9 +44,26 @@ export const AnalyticsFilters = z
     /** The account's region. */
     regions: picks.optional(),
     pipelineId: Id.optional(),
+    /**
+     * Opportunity custom picklist fields (single or multi-select) by key: a deal
+     * matches when its value (for multi-select, any of its values) is listed.
+     * A null means blank (single picklists only). Deal figures are narrowed;
+     * lead, customer and follow-up figures are not (those records have no such field).
+     */
+    custom: z.record(CustomFieldKey, picks.min(1)).optional(),
   })
   .strict()
 export type AnalyticsFilters = z.infer<typeof AnalyticsFilters>
+
+/** What a breakdown groups by: a built-in picklist of deals, or an opportunity custom picklist field `custom.<key>`. */
+export const BreakdownField = z.union([
+  z.enum(['source', 'productLine', 'region']),
+  z.string().regex(/^custom\.[a-z][a-z0-9_]{0,39}$/),
+])
+export type BreakdownField = z.infer<typeof BreakdownField>
+
+export const BreakdownInput = z.object({ filters: AnalyticsFilters.default({ period: DEFAULT_ANALYTICS_PERIOD }), field: BreakdownField }).strict()
+export type BreakdownInput = z.infer<typeof BreakdownInput>
 
 /**
  * How to open the rows behind a figure: the filters to hand to the named
@@ -280,6 +298,24 @@ export const Repurchase = z.object({
 })
 export type Repurchase = z.infer<typeof Repurchase>
 
+/** One value of the breakdown field: the open pipeline now, and deals won and lost in the period. */
+export const BreakdownRow = z.object({
+  ...Keyed,
+  open: z.object({ count, amount: z.number(), weightedAmount: z.number(), drill: Drill }),
+  won: count,
+  lost: count,
+  wonAmount: z.number(),
+  lostAmount: z.number(),
+  rateByCount: ratio,
+  rateByAmount: ratio,
+  drill: z.object({ won: Drill, closed: Drill }),
+})
+export type BreakdownRow = z.infer<typeof BreakdownRow>
+
+/** Win rate and pipeline by the values of a picklist; a multi-select deal counts under each of its values. */
+export const Breakdown = z.object({ ...ReportHeader, field: BreakdownField, label: z.string(), rows: z.array(BreakdownRow) })
+export type Breakdown = z.infer<typeof Breakdown>
+
 export const Dashboard = z.object({
   ...ReportHeader,
   funnel: Funnel,
@@ -421,6 +457,7 @@ export const analyticsMethods = {
   'analytics.forecast': method(AnalyticsFilters, Forecast),
   'analytics.collections': method(AnalyticsFilters, Collections),
   'analytics.repurchase': method(AnalyticsFilters, Repurchase),
+  'analytics.breakdown': method(BreakdownInput, Breakdown),
   'analytics.changes': method(ChangesQuery, Changes),
   'analytics.weeklyReview': method(WeeklyReviewInput, WeeklyReviewResult),
 

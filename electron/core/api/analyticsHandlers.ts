@@ -1,4 +1,5 @@
 import type { analyticsMethods } from '../../../shared/methods/analytics'
+import { breakdown } from '../services/analytics/breakdownChart'
 import { chart, dashboard } from '../services/analytics/charts'
 import { currencyRates, setTargets, targets, updateCurrencyRates } from '../services/analytics/settings'
 import { pipelineChanges, snapshots, takeSnapshot } from '../services/analytics/snapshots'
@@ -19,6 +20,7 @@ export const analyticsHandlers: HandlerGroup<typeof analyticsMethods> = {
   'analytics.forecast': (core, input, meta) => chart(core, 'forecast', input, meta),
   'analytics.collections': (core, input, meta) => chart(core, 'collections', input, meta),
   'analytics.repurchase': (core, input, meta) => chart(core, 'repurchase', input, meta),
+  'analytics.breakdown': breakdown,
   'analytics.changes': pipelineChanges,
   'analytics.weeklyReview': writeWeeklyReview,
 

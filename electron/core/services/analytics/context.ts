@@ -1,11 +1,13 @@
 import type { CallMeta } from '../../../../shared/api'
 import { resolveDatePreset } from '../../../../shared/datePresets'
-import type { Pipeline, Stage } from '../../../../shared/entities'
+import type { CustomField, Pipeline, Stage } from '../../../../shared/entities'
+import { AppError } from '../../errors'
 import type { GridEntity, Locale } from '../../../../shared/enums'
 import type { AnalyticsFilters, Drill, MoneyBasis, ResolvedPeriod } from '../../../../shared/methods/analytics'
 import type { Core } from '../../core'
 import { listRates } from '../../store/analytics/rates'
-import type { DateSpan, Scope } from '../../store/analytics/sql'
+import type { CustomPick, DateSpan, Scope } from '../../store/analytics/sql'
+import { listFields } from '../../store/customFields'
 import { listPipelines, listStages, listUsers } from '../../store/reference'
 import { getSettings } from '../settings'
 import { makeLabels, type Labels } from './labels'
@@ -51,6 +53,7 @@ export function analyticsContext(core: Core, filters: AnalyticsFilters, meta: Ca
     productLines: filters.productLines ?? null,
     regions: filters.regions ?? null,
     pipelineId: filters.pipelineId ?? null,
+    custom: resolveCustomPicks(core, filters),
     baseCurrency,
   }
   const stages = listStages(core.db)
@@ -97,6 +100,22 @@ function resolveOwners(core: Core, filters: AnalyticsFilters): number[] | null {
   return filters.ownerIds ? team.filter((id) => filters.ownerIds!.includes(id)) : team
 }
 
+/** The live opportunity picklist fields a caller may filter and group by. */
+export const picklistFields = (core: Core): CustomField[] =>
+  listFields(core.db, 'opportunity').filter((f) => f.type === 'picklist' || f.type === 'multiPicklist')
+
+/** Custom picklist filters, each checked against the live field list (an unknown or non-picklist key is refused). */
+function resolveCustomPicks(core: Core, filters: AnalyticsFilters): CustomPick[] | null {
+  const entries = Object.entries(filters.custom ?? {})
+  if (entries.length === 0) return null
+  const fields = new Map(picklistFields(core).map((f) => [f.key, f]))
+  return entries.map(([key, values]) => {
+    const field = fields.get(key)
+    if (!field) throw new AppError('CUSTOM_FIELD_UNKNOWN', { key })
+    return { key, multi: field.type === 'multiPicklist', values }
+  })
+}
+
 function drillBases(scope: Scope): AnalyticsContext['drillBase'] {
   const inFilter = (column: string, values: readonly (string | number | null)[] | null): GridFilter[] =>
     values ? [{ column, op: 'in', value: [...values] }] : []
@@ -112,6 +131,7 @@ function drillBases(scope: Scope): AnalyticsContext['drillBase'] {
           ...sources,
           ...inFilter('productLine', scope.productLines),
           ...inFilter('pipelineId', scope.pipelineId === null ? null : [scope.pipelineId]),
+          ...(scope.custom ?? []).flatMap((pick) => inFilter(`custom.${pick.key}`, pick.values)),
         ],
     lead: [...owners, ...sources, ...regions],
     account: [...owners, ...sources, ...regions],

@@ -8,7 +8,7 @@ export interface Labels {
   stage(id: number | null): string
   pipeline(id: number): string
   user(id: number | null): string
-  pick(listKey: 'source' | 'product_line' | 'loss_reason' | 'region', value: string | null): string
+  pick(listKey: string, value: string | null): string
   text(value: string | null): string
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { allRows, dealIdIn, fxCte, inSpan, sql, type DateSpan, type Scope } from './sql'
+import { allRows, dealIdIn, fxCte, inSpan, oneRow, sql, type DateSpan, type Fragment, type Scope } from './sql'
 
 export interface CollectionFigures {
   /** Instalments due and payments received per month of the span, in the base currency. */
@@ -8,36 +8,44 @@ export interface CollectionFigures {
   overdue: { amount: number; contracts: number }
 }
 
-/** Both from one statement, so that the contracts in scope are gathered once. */
 export function collectionFigures(db: Database, scope: Scope, span: DateSpan, today: string): CollectionFigures {
-  const rows = allRows<{ month: string | null; due: number; received: number; contracts: number }>(
+  return { months: monthFigures(db, scope, span), overdue: overdueFigures(db, scope, today) }
+}
+
+/** Live contracts (alias `c`) of deals in scope, with the factor of their currency (`fx`). */
+const liveContracts = (scope: Scope): Fragment =>
+  sql`CROSS JOIN contracts c ON c.id = x.contract_id LEFT JOIN fx ON fx.currency = c.currency
+    WHERE c.deleted_at IS NULL AND ${dealIdIn(scope, 'c.opportunity_id')}`
+
+/** Instalments falling due and payments received in the span, per month: only those rows are read. */
+function monthFigures(db: Database, scope: Scope, span: DateSpan): CollectionFigures['months'] {
+  return allRows(
+    db,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT month, total(due) AS due, total(received) AS received FROM (
+        SELECT substr(x.due_date, 1, 7) AS month, x.amount * coalesce(fx.factor, 1) AS due, 0 AS received
+          FROM payment_plans x ${liveContracts(scope)} AND ${inSpan('x.due_date', span)}
+        UNION ALL
+        SELECT substr(x.received_date, 1, 7), 0, x.amount * coalesce(fx.factor, 1)
+          FROM payments x ${liveContracts(scope)} AND ${inSpan('x.received_date', span)})
+      GROUP BY month ORDER BY month`,
+  )
+}
+
+/**
+ * Only contracts whose first unpaid due date (contract_dues, migration 010)
+ * is before today can owe anything today; each of them is weighed from its
+ * own instalments and payments, as before.
+ */
+function overdueFigures(db: Database, scope: Scope, today: string): CollectionFigures['overdue'] {
+  return oneRow(
     db,
     sql`WITH ${fxCte(scope.baseCurrency)},
-      k AS MATERIALIZED (
-        SELECT c.id, coalesce(fx.factor, 1) AS factor FROM contracts c LEFT JOIN fx ON fx.currency = c.currency
-        WHERE c.deleted_at IS NULL AND ${dealIdIn(scope, 'c.opportunity_id')}),
-      -- Contract by contract from the covering indexes of migration 008, with nothing to sort.
       owed AS MATERIALIZED (
-        SELECT k.factor,
-          (SELECT total(pp.amount) FROM payment_plans pp WHERE pp.contract_id = k.id AND pp.due_date < ${today})
-          - (SELECT total(pm.amount) FROM payments pm WHERE pm.contract_id = k.id) AS gap
-        FROM k)
-      SELECT month, total(due) AS due, total(received) AS received, 0 AS contracts FROM (
-        SELECT substr(pp.due_date, 1, 7) AS month, pp.amount * k.factor AS due, 0 AS received
-          FROM payment_plans pp CROSS JOIN k ON k.id = pp.contract_id
-          WHERE ${inSpan('pp.due_date', span)}
-        UNION ALL
-        SELECT substr(pm.received_date, 1, 7), 0, pm.amount * k.factor
-          FROM payments pm CROSS JOIN k ON k.id = pm.contract_id
-          WHERE ${inSpan('pm.received_date', span)})
-      GROUP BY month
-      UNION ALL
-      SELECT NULL, total(gap * factor), 0, count(*) FROM owed WHERE gap > 0.005
-      ORDER BY 1 NULLS LAST`,
+        SELECT coalesce(fx.factor, 1) AS factor,
+          (SELECT total(pp.amount) FROM payment_plans pp WHERE pp.contract_id = c.id AND pp.due_date < ${today})
+          - (SELECT total(pm.amount) FROM payments pm WHERE pm.contract_id = c.id) AS gap
+        FROM contract_dues x ${liveContracts(scope)} AND x.first_unpaid_due < ${today})
+      SELECT total(gap * factor) AS amount, count(*) AS contracts FROM owed WHERE gap > 0.005`,
   )
-  const overdue = rows.find((r) => r.month === null)!
-  return {
-    months: rows.filter((r) => r.month !== null).map(({ month, due, received }) => ({ month: month!, due, received })),
-    overdue: { amount: overdue.due, contracts: overdue.contracts },
-  }
 }

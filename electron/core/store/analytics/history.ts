@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { spreadsByGroup } from './percentiles'
-import { allRows, dealIdIn, deals, dealScope, inSpan, joinSql, rawRows, sql, type DateSpan, type Scope } from './sql'
+import { dealIdIn, deals, dealScope, inSpan, isNarrowed, raw, rawRows, sql, type DateSpan, type Scope } from './sql'
 
 /** Figures read from the stage facts (facts.ts): how far deals got, and how long they stayed. */
 
@@ -15,6 +15,12 @@ export interface ConversionCell {
  * Per open stage: deals that first reached it in the span (a deal that
  * skipped it reached it too); how many of them have since reached the next
  * stage; how many are won now. Moving back and forward again reaches nothing new.
+ *
+ * Counted here from four narrow reads instead of looking up, arrival by
+ * arrival, the deal row and the next arrival. A deal reaches a stage no later
+ * than any stage after it (facts.ts: every arrival also reaches the open stages
+ * before it), so an arrival at the next stage that counts is one since the
+ * span began.
  */
 export function conversionByStage(
   db: Database,
@@ -23,22 +29,58 @@ export function conversionByStage(
   steps: readonly { stageId: number; nextStageId: number }[],
 ): ConversionCell[] {
   if (steps.length === 0) return []
-  const pairs = joinSql(
-    steps.map((s) => sql`(${s.stageId}, ${s.nextStageId})`),
-    ', ',
-  )
-  return allRows(
+  const arrivals = rawRows<[number, number]>(
     db,
-    // Reading each reaching deal's current stage by its id costs less than gathering every won deal first.
-    sql`WITH nx(stage_id, next_id) AS (VALUES ${pairs})
-      SELECT r.stage_id AS stageId, count(*) AS reached, count(n.opportunity_id) AS advanced,
-        count(CASE WHEN s.kind = 'won' THEN 1 END) AS won
-      FROM stage_reach r JOIN nx ON nx.stage_id = r.stage_id
-      CROSS JOIN ${deals} ON o.id = r.opportunity_id JOIN stages s ON s.id = o.stage_id
-      LEFT JOIN stage_reach n ON n.opportunity_id = r.opportunity_id AND n.stage_id = nx.next_id
-      WHERE ${inSpan('r.reached_at', reached)} AND ${dealScope(scope)}
-      GROUP BY r.stage_id`,
+    sql`SELECT r.opportunity_id, r.stage_id FROM stage_reach r
+      WHERE r.stage_id IN (${steps.map((s) => s.stageId)}) AND ${inSpan('r.reached_at', reached)}`,
   )
+  const nextOf = new Map(steps.map((s) => [s.stageId, s.nextStageId]))
+  const nextArrivals = dealsByStage(
+    rawRows<[number, number]>(
+      db,
+      sql`SELECT r.opportunity_id, r.stage_id FROM stage_reach r
+        WHERE r.stage_id IN (${[...new Set(nextOf.values())]}) AND ${inSpan('r.reached_at', { from: reached.from, until: null })}`,
+    ),
+  )
+  const counted = dealsCounted(db, scope)
+  const won = new Set(
+    rawRows<[number]>(db, sql`SELECT o.id FROM stages s JOIN ${deals} ON o.stage_id = s.id WHERE s.kind = 'won' AND ${dealScope(scope)}`).map(
+      ([id]) => id,
+    ),
+  )
+  const cells = new Map<number, ConversionCell>()
+  for (const [deal, stageId] of arrivals) {
+    if (!counted(deal)) continue
+    let cell = cells.get(stageId)
+    if (!cell) cells.set(stageId, (cell = { stageId, reached: 0, advanced: 0, won: 0 }))
+    cell.reached++
+    if (nextArrivals.get(nextOf.get(stageId)!)?.has(deal)) cell.advanced++
+    if (won.has(deal)) cell.won++
+  }
+  return [...cells.values()]
+}
+
+function dealsByStage(rows: readonly [number, number][]): Map<number, Set<number>> {
+  const byStage = new Map<number, Set<number>>()
+  for (const [deal, stage] of rows) {
+    const set = byStage.get(stage)
+    if (set) set.add(deal)
+    else byStage.set(stage, new Set([deal]))
+  }
+  return byStage
+}
+
+/**
+ * Whether a deal is live and within the scope. With nothing to narrow by,
+ * only the (few) trashed deals are read.
+ */
+function dealsCounted(db: Database, scope: Scope): (deal: number) => boolean {
+  if (!isNarrowed(scope)) {
+    const trashed = new Set(rawRows<[number]>(db, raw('SELECT id FROM opportunities WHERE deleted_at IS NOT NULL')).map(([id]) => id))
+    return (deal) => !trashed.has(deal)
+  }
+  const inScope = new Set(rawRows<[number]>(db, sql`SELECT o.id FROM ${deals} WHERE ${dealScope(scope)}`).map(([id]) => id))
+  return (deal) => inScope.has(deal)
 }
 
 export interface DwellCell {
@@ -56,8 +98,9 @@ export interface DwellCell {
 export function dwellByStage(db: Database, scope: Scope, left: DateSpan): DwellCell[] {
   const stays = rawRows<[number, number]>(
     db,
-    sql`SELECT st.stage_id, st.days FROM stage_stays st JOIN stages s ON s.id = st.stage_id
-      WHERE s.kind = 'open' AND ${inSpan('st.left_at', left)} AND ${dealIdIn(scope, 'st.opportunity_id')}`,
+    // Open stages as a list looked up once, rather than a join to the stage row of every stay.
+    sql`SELECT st.stage_id, st.days FROM stage_stays st
+      WHERE st.stage_id IN (SELECT id FROM stages WHERE kind = 'open') AND ${inSpan('st.left_at', left)} AND ${dealIdIn(scope, 'st.opportunity_id')}`,
   )
   return [...spreadsByGroup(stays)].map(([stageId, s]) => ({ stageId, stays: s.n, medianDays: s.median, p80Days: s.p80, averageDays: s.mean }))
 }

@@ -27,7 +27,7 @@ export interface SourceDeals {
   wonAmount: number
 }
 
-/** Deals created in the span per source, and how many of them are won now. */
+/** Deals created in the span per source, and how many of them are won now (unary plus: as in funnelByStage). */
 export function dealsBySource(db: Database, scope: Scope, created: DateSpan): SourceDeals[] {
   return allRows(
     db,
@@ -36,7 +36,7 @@ export function dealsBySource(db: Database, scope: Scope, created: DateSpan): So
         total(CASE WHEN s.kind = 'won' THEN ${raw(dealBaseAmount)} END) AS wonAmount
       FROM ${deals} JOIN stages s ON s.id = o.stage_id LEFT JOIN fx ON fx.currency = o.currency
       WHERE ${dealScope(scope)} AND ${inSpan(dealColumn('createdAt'), created)}
-      GROUP BY 1`,
+      GROUP BY +o.source`,
   )
 }
 
@@ -70,16 +70,20 @@ export interface UserCount {
 }
 
 /**
- * Follow-ups logged in the span, per rep who logged them. The unary plus
- * keeps SQLite from walking every activity in owner order (to skip a sort)
- * instead of reading only the span from the covering date index.
+ * Follow-ups logged in the span, per rep who logged them (reps with none are
+ * left out). Counted rep by rep from the owner-and-date index of migration
+ * 010: each count walks only that rep's span, with nothing to sort, where
+ * grouping the span by rep sorted every follow-up in it.
  */
 export function followUpsByOwner(db: Database, ownerIds: readonly number[] | null, occurred: DateSpan): UserCount[] {
-  const owners = ownerIds ? sql` AND ${inList('v.owner_id', ownerIds)}` : raw('')
+  const owners = ownerIds ? sql`SELECT value FROM json_each(${JSON.stringify(ownerIds)})` : raw('SELECT id AS value FROM users')
   return allRows(
     db,
-    sql`SELECT +v.owner_id AS userId, count(*) AS count FROM activities v
-      WHERE v.deleted_at IS NULL AND ${raw(analyticsRows('v'))} AND ${inSpan('v.occurred_at', occurred)}${owners} GROUP BY 1`,
+    sql`SELECT userId, count FROM (
+        SELECT r.value AS userId, (SELECT count(*) FROM activities v
+          WHERE v.owner_id = r.value AND v.deleted_at IS NULL AND ${raw(analyticsRows('v'))} AND ${inSpan('v.occurred_at', occurred)}) AS count
+        FROM (${owners}) r)
+      WHERE count > 0`,
   )
 }
 

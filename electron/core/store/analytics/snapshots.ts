@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { Snapshot } from '../../../../shared/methods/analytics'
-import { allRows, deals, dealScope, fxCte, inList, joinSql, liveDeals, oneRow, raw, sql, type Fragment, type Scope } from './sql'
+import { allRows, deals, dealScope, fxCte, inList, isNarrowed, joinSql, liveDeals, oneRow, raw, sql, type Fragment, type Scope } from './sql'
 
 /** Weekly (and on-demand) copies of the open pipeline, and the deal-by-deal comparison of two of them. */
 
@@ -80,7 +80,7 @@ function scopedSide(alias: string, snapshotId: number | null, scope: Scope): Fra
   const parts: Fragment[] = [raw('1')]
   if (scope.ownerIds) parts.push(inList(`${alias}.owner_id`, scope.ownerIds))
   const others = { ...scope, ownerIds: null }
-  if (others.sources || others.productLines || others.regions || others.pipelineId !== null) {
+  if (isNarrowed(others)) {
     parts.push(sql`${alias}.opportunity_id IN (SELECT o.id FROM opportunities o WHERE ${dealScope(others)})`)
   }
   return sql`SELECT * FROM (${side(snapshotId)}) ${raw(alias)} WHERE ${joinSql(parts, ' AND ')}`

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3'
+import { customEachSql, shadowColumn } from '../customFields'
 import { gridSources } from '../gridSources'
+import { cachedStatement } from '../statementCache'
 
 export type Bound = string | number | null
 
@@ -42,17 +44,18 @@ export function joinSql(parts: readonly Fragment[], separator: string): Fragment
   return { text: parts.map((p) => p.text).join(separator), params: parts.flatMap((p) => p.params) }
 }
 
+// Statements are compiled once per connection: the dashboard runs the same two dozen on every refresh.
 export function allRows<T>(db: Database, query: Fragment): T[] {
-  return db.prepare(query.text).all(...query.params) as T[]
+  return cachedStatement(db, query.text).all(...query.params) as T[]
 }
 
 /** Rows as arrays of their column values (cheaper than objects when there are thousands). */
 export function rawRows<T extends unknown[]>(db: Database, query: Fragment): T[] {
-  return db.prepare(query.text).raw().all(...query.params) as T[]
+  return cachedStatement(db, query.text).raw().all(...query.params) as T[]
 }
 
 export function oneRow<T>(db: Database, query: Fragment): T {
-  return db.prepare(query.text).get(...query.params) as T
+  return cachedStatement(db, query.text).get(...query.params) as T
 }
 
 /** The opportunity grid's own SQL for a column, so that a figure and its drill-down filter read the same thing. */
@@ -111,7 +114,23 @@ export interface Scope {
   /** The account's region; a blank region also matches deals without an account. */
   regions: readonly (string | null)[] | null
   pipelineId: number | null
+  /** Opportunity custom picklist fields, already checked against the live definitions. */
+  custom: readonly CustomPick[] | null
   baseCurrency: string
+}
+
+/** A filter on a live custom picklist field of deals; multi-select fields match on any of their values. */
+export interface CustomPick {
+  key: string
+  multi: boolean
+  values: readonly (string | null)[]
+}
+
+/** `o`'s value of a custom picklist field within the listed values, as the grid's `in` filter reads it. */
+function customPickIn(pick: CustomPick): Fragment {
+  if (!pick.multi) return inList(`o.${shadowColumn(pick.key)}`, pick.values)
+  const present = pick.values.filter((v) => v !== null)
+  return present.length > 0 ? sql`EXISTS (SELECT 1 FROM ${raw(customEachSql('o', pick.key))} WHERE value IN (${present}))` : raw('0')
 }
 
 /** Live deals (alias `o`) within the scope. */
@@ -121,6 +140,7 @@ export function dealScope(scope: Scope): Fragment {
   if (scope.sources) parts.push(inList(dealColumn('source'), scope.sources))
   if (scope.productLines) parts.push(inList(dealColumn('productLine'), scope.productLines))
   if (scope.pipelineId !== null) parts.push(sql`${raw(dealColumn('pipelineId'))} = ${scope.pipelineId}`)
+  for (const pick of scope.custom ?? []) parts.push(customPickIn(pick))
   if (scope.regions) {
     const blank = scope.regions.includes(null) ? raw(' OR o.account_id IS NULL') : raw('')
     parts.push(sql`(o.account_id IN (SELECT ra.id FROM accounts ra WHERE ${inList('ra.region', scope.regions)})${blank})`)
@@ -128,14 +148,17 @@ export function dealScope(scope: Scope): Fragment {
   return joinSql(parts, ' AND ')
 }
 
+/** Whether the scope narrows the deals at all (beyond leaving out the trash). */
+export const isNarrowed = (scope: Scope): boolean =>
+  Boolean(scope.ownerIds || scope.sources || scope.productLines || scope.regions || scope.custom) || scope.pipelineId !== null
+
 /**
  * A deal id column that must name a live deal within the scope. With nothing
  * to narrow by, only the (few) trashed deals are left out, which spares
  * reading every deal.
  */
 export function dealIdIn(scope: Scope, column: string): Fragment {
-  const narrowed = scope.ownerIds || scope.sources || scope.productLines || scope.regions || scope.pipelineId !== null
-  return narrowed
+  return isNarrowed(scope)
     ? sql`${raw(column)} IN (SELECT o.id FROM ${deals} WHERE ${dealScope(scope)})`
     : raw(`${column} NOT IN (SELECT id FROM opportunities WHERE deleted_at IS NOT NULL)`)
 }

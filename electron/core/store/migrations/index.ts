@@ -8,6 +8,8 @@ import { addClosedLoopRules } from './006-closed-loop-rules'
 import { addCustomFields } from './007-custom-fields'
 import { addDashboardIndexes } from './008-dashboard-indexes'
 import { addCustomFieldSearch } from './009-custom-field-search'
+import { addDashboardFacts } from './010-dashboard-facts'
+import { addGridWindowIndexes } from './011-grid-window-indexes'
 
 export interface Migration {
   readonly version: number
@@ -26,6 +28,8 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'custom fields, picklist lists, pipeline switches and form layouts', up: addCustomFields },
   { version: 8, name: 'dashboard indexes: stage arrivals by stage, instalments and payments by contract', up: addDashboardIndexes },
   { version: 9, name: 'search index: text-like custom fields', up: addCustomFieldSearch },
+  { version: 10, name: 'dashboard facts: follow-ups by rep, first unpaid due date per contract', up: addDashboardFacts },
+  { version: 11, name: 'grid window indexes: deal sort indexes carry id and the common filters', up: addGridWindowIndexes },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version

@@ -48,6 +48,16 @@ export const dashboardZhCN = {
     advancedRate: '推进率',
     wonRate: '赢单率',
   },
+  breakdown: {
+    title: '按选项分析（赢单率与在手商机）',
+    field: '分析维度',
+    view: '显示',
+    views: { winRate: '赢单率', pipeline: '在手商机' },
+    fields: { source: '来源', productLine: '产品线', region: '区域' },
+    openCount: '在手数量',
+    openAmount: '在手金额',
+    weightedAmount: '加权金额',
+  },
   winRate: {
     title: '赢单率（期间关闭的商机）',
     by: '维度',
@@ -230,6 +240,16 @@ export const dashboardEn: Translations<typeof dashboardZhCN> = {
     won: 'Won',
     advancedRate: 'Advance rate',
     wonRate: 'Win rate',
+  },
+  breakdown: {
+    title: 'Breakdown (win rate and open pipeline)',
+    field: 'Break down by',
+    view: 'Show',
+    views: { winRate: 'Win rate', pipeline: 'Open pipeline' },
+    fields: { source: 'Source', productLine: 'Product line', region: 'Region' },
+    openCount: 'Open deals',
+    openAmount: 'Open amount',
+    weightedAmount: 'Weighted amount',
   },
   winRate: {
     title: 'Win rate (deals closed in the period)',

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import type { ResolvedPeriod } from '../../../../../shared/methods/analytics'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { useReferenceData } from '../../reference/hooks/useReferenceData'
-import { periodPresets, presetDates, shownPeriod, withPick, type DashboardFilters } from '../utils/filters'
+import { usePicklistFields } from '../hooks/usePicklistFields'
+import { periodPresets, presetDates, shownPeriod, withCustomPick, withPick, type DashboardFilters } from '../utils/filters'
 
 interface Props {
   filters: DashboardFilters
@@ -18,11 +19,12 @@ const BLANK = '__blank__'
 const toPick = (values: string[]) => values.map((v) => (v === BLANK ? null : v))
 const fromPick = (values: (string | null)[] | undefined) => (values ?? []).map((v) => v ?? BLANK)
 
-/** Period, people, source, product line, region and pipeline: the filters every chart shares. */
+/** Period, people, source, product line, region, the deals' custom picklists and pipeline: the filters every chart shares. */
 export function DashboardFilterBar({ filters, period, onChange }: Props) {
   const { t } = useTranslation()
   const { users, pipelines } = useReferenceData()
   const labels = useLabels()
+  const customFields = usePicklistFields()
   const shown = shownPeriod(period)
 
   const presets = useMemo(() => {
@@ -33,9 +35,9 @@ export function DashboardFilterBar({ filters, period, onChange }: Props) {
     })
   }, [t])
   const teams = useMemo(() => [...new Set(users.map((u) => u.team).filter((team): team is string => !!team))].sort(), [users])
-  const picklist = (listKey: string) => [
+  const picklist = (listKey: string, withBlank = true) => [
     ...labels.picklistItems(listKey).map((item) => ({ value: item.value, label: labels.bilingual(item.labelZh, item.labelEn) })),
-    { value: BLANK, label: t('dashboard.filters.blank') },
+    ...(withBlank ? [{ value: BLANK, label: t('dashboard.filters.blank') }] : []),
   ]
   const pick = (key: 'sources' | 'productLines' | 'regions', listKey: string) => (
     <Select
@@ -94,6 +96,24 @@ export function DashboardFilterBar({ filters, period, onChange }: Props) {
       {pick('sources', 'source')}
       {pick('productLines', 'product_line')}
       {pick('regions', 'region')}
+      {customFields.map((field) => {
+        const name = labels.bilingual(field.labelZh, field.labelEn)
+        return (
+          <Select
+            key={field.key}
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            className="wb-dashboard-filter"
+            aria-label={name}
+            placeholder={name}
+            value={fromPick(filters.custom?.[field.key])}
+            // A multi-select value cannot be asked for "blank" (the grid's filter cannot either).
+            options={picklist(field.picklistKey ?? '', field.type === 'picklist')}
+            onChange={(values: string[]) => onChange(withCustomPick(filters, field.key, toPick(values)))}
+          />
+        )
+      })}
       <Select
         allowClear
         className="wb-dashboard-filter"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../../api/useApiQuery'
 import { useFormatValue } from '../hooks/useFormatValue'
 import { initialFilters, type DashboardFilters } from '../utils/filters'
+import { BreakdownCard } from './BreakdownCard'
 import { DashboardFilterBar } from './DashboardFilterBar'
 import { DashboardOverview } from './DashboardOverview'
 import { WeeklyReviewButton } from './WeeklyReviewButton'
@@ -27,7 +28,12 @@ export function DashboardPage() {
   const overview = () => {
     if (dashboard.error && !data) return <Alert type="error" showIcon title={dashboard.error.message} />
     if (!data) return <Spin className="wb-page-spinner" />
-    return <DashboardOverview data={data} formats={formats} />
+    return (
+      <Flex vertical gap={16}>
+        <DashboardOverview data={data} formats={formats} />
+        <BreakdownCard filters={filters} formats={formats} />
+      </Flex>
+    )
   }
 
   return (

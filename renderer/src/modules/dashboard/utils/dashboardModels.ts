@@ -1,4 +1,4 @@
-import type { CountAmount, Dashboard, WinRateRow } from '../../../../../shared/methods/analytics'
+import type { BreakdownRow, CountAmount, Dashboard, WinRateRow } from '../../../../../shared/methods/analytics'
 import type { ChartModel } from './chartModel'
 
 /** i18next's t as the models need it (pure functions, testable without React). */
@@ -141,6 +141,30 @@ export function collectionsModel(collections: Dashboard['collections'], t: Trans
     measures: [
       { key: 'due', name: t('dashboard.collections.due'), format: 'money', values: months.map((m) => m.due), color: '#faad14' },
       { key: 'received', name: t('dashboard.collections.received'), format: 'money', values: months.map((m) => m.received), color: '#52c41a' },
+    ],
+  }
+}
+
+export type BreakdownMeasure = 'winRate' | 'pipeline'
+
+/**
+ * Win rate or open pipeline per value of the breakdown field: the chosen
+ * view's measures are drawn, every figure is in the table.
+ */
+export function breakdownModel(rows: readonly BreakdownRow[], view: BreakdownMeasure, t: Translate): ChartModel {
+  const closed = rows.map((r) => r.drill.closed)
+  const open = rows.map((r) => r.open.drill)
+  const drawn = (measure: BreakdownMeasure) => view !== measure
+  return {
+    categories: rows.map((r) => r.label),
+    measures: [
+      { key: 'rateByCount', name: t('dashboard.winRate.rateByCount'), format: 'percent', values: rows.map((r) => r.rateByCount), drills: closed, tableOnly: drawn('winRate') },
+      { key: 'rateByAmount', name: t('dashboard.winRate.rateByAmount'), format: 'percent', values: rows.map((r) => r.rateByAmount), drills: closed, tableOnly: drawn('winRate') },
+      { key: 'openAmount', name: t('dashboard.breakdown.openAmount'), format: 'money', values: rows.map((r) => r.open.amount), drills: open, tableOnly: drawn('pipeline') },
+      { key: 'weightedAmount', name: t('dashboard.breakdown.weightedAmount'), format: 'money', values: rows.map((r) => r.open.weightedAmount), drills: open, tableOnly: drawn('pipeline') },
+      { key: 'openCount', name: t('dashboard.breakdown.openCount'), format: 'count', values: rows.map((r) => r.open.count), drills: open, tableOnly: true },
+      { key: 'won', name: t('dashboard.winRate.won'), format: 'count', values: rows.map((r) => r.won), drills: rows.map((r) => r.drill.won), tableOnly: true },
+      { key: 'lost', name: t('dashboard.winRate.lost'), format: 'count', values: rows.map((r) => r.lost), drills: closed, tableOnly: true },
     ],
   }
 }

@@ -34,3 +34,13 @@ export function withPick<K extends 'ownerIds' | 'sources' | 'productLines' | 're
 /** What the range picker shows: the dates the core resolved, or none for all time. */
 export const shownPeriod = (period: ResolvedPeriod | undefined): [string, string] | null =>
   period?.from && period.to ? [period.from, period.to] : null
+
+/** Sets (or, with nothing picked, drops) the filter on one custom picklist field. */
+export function withCustomPick(filters: DashboardFilters, key: string, values: (string | null)[]): DashboardFilters {
+  const custom = { ...filters.custom }
+  if (values.length === 0) delete custom[key]
+  else custom[key] = values
+  const next: DashboardFilters = { ...filters, custom }
+  if (Object.keys(custom).length === 0) delete next.custom
+  return next
+}
