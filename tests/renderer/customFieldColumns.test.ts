@@ -92,11 +92,11 @@ describe('custom fields as grid columns', () => {
     expect(custom.map((c) => c.key)).toEqual(['custom.region_code'])
   })
 
-  it('lets the grid write custom columns except multi-selects, and never on read-only follow-ups', () => {
+  it('lets the grid write custom columns, multi-selects included, and never on read-only follow-ups', () => {
     setCustomFieldsForTest([region, tags, field({ key: 'note', type: 'text', entity: 'activity' })])
     const [regionColumn, tagsColumn] = customColumnsOf('opportunity')
     expect(isWritable('opportunity', regionColumn!)).toBe(true)
-    expect(isWritable('opportunity', tagsColumn!)).toBe(false)
+    expect(isWritable('opportunity', tagsColumn!)).toBe(true)
     expect(isWritable('activity', customColumnsOf('activity')[0]!)).toBe(false)
   })
 })

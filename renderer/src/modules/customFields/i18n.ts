@@ -65,7 +65,7 @@ export const customFieldsZhCN = {
   },
   sectionTitle: '自定义字段',
   requiredMessage: '请填写“{{name}}”',
-  noneOnRecord: '还没有商机自定义字段，可在“设置 → 自定义字段”中添加。',
+  noneOnRecord: '还没有自定义字段，可在“设置 → 自定义字段”中添加。',
   saveRecord: '保存自定义字段',
   recordSaved: '自定义字段已保存',
 }
@@ -134,7 +134,7 @@ export const customFieldsEn: Translations<typeof customFieldsZhCN> = {
   },
   sectionTitle: 'Custom fields',
   requiredMessage: 'Please fill in "{{name}}"',
-  noneOnRecord: 'No opportunity custom fields yet; add them in Settings → Custom fields.',
+  noneOnRecord: 'No custom fields yet; add them in Settings → Custom fields.',
   saveRecord: 'Save custom fields',
   recordSaved: 'Custom fields saved',
 }

@@ -11,7 +11,7 @@ export function customInput(values: Readonly<Record<string, CustomValue | null |
 }
 
 /** Whether a value must be given: always, or before the record's (or chosen) stage. */
-export function isRequired(field: CustomField, stageId: number | null | undefined): boolean {
+export function isRequired(field: Pick<CustomField, 'required' | 'requiredStageIds'>, stageId: number | null | undefined): boolean {
   return field.required || (stageId != null && field.requiredStageIds.includes(stageId))
 }
 

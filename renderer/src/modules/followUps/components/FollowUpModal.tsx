@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { ActivityType } from '../../../../../shared/enums'
 import { api } from '../../../api/client'
 import { useServerSave } from '../../forms/hooks/useServerSave'
-import { serverFieldErrors } from '../../forms/utils/serverFieldErrors'
+import { CustomFieldsSection } from '../../customFields/components/CustomFieldsSection'
+import { markFieldErrors } from '../../forms/utils/markFieldErrors'
 import { useLabels } from '../../reference/hooks/useLabels'
 import type { FollowUpTarget } from '../states/followUpEntry'
 import { toActivityInput, type FollowUpFormValues } from '../utils/followUpInput'
@@ -31,8 +32,7 @@ export function FollowUpModal({ target, onClose }: Props) {
         void message.success(t('followUps.entry.saved', { name: target.name }))
         onClose()
       },
-      (err) =>
-        form.setFields(serverFieldErrors(err, t, t('validation.required')).map(({ name, errors }) => ({ name: name as keyof FollowUpFormValues, errors }))),
+      (err) => markFieldErrors(form, err, t),
     )
   }
 
@@ -84,6 +84,7 @@ export function FollowUpModal({ target, onClose }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <CustomFieldsSection entity="activity" applyDefaults />
       </Form>
     </Modal>
   )

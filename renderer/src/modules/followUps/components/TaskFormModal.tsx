@@ -1,10 +1,10 @@
 import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TaskPriority } from '../../../../../shared/enums'
-import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
+import { useServerSave } from '../../forms/hooks/useServerSave'
+import { markFieldErrors } from '../../forms/utils/markFieldErrors'
 import { usePreferences } from '../../preferences/hooks/usePreferences'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { useReferenceData } from '../../reference/hooks/useReferenceData'
@@ -26,30 +26,26 @@ export function TaskFormModal({ onClose }: { onClose(): void }) {
   const { users } = useReferenceData()
   const labels = useLabels()
   const [form] = Form.useForm<Values>()
-  const [saving, setSaving] = useState(false)
-  const [serverError, setServerError] = useState<string>()
+  const { saving, serverError, save } = useServerSave()
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
-    setSaving(true)
-    try {
-      await api.call('tasks.create', {
-        title: values.title?.trim() ?? '',
-        dueDate: values.dueDate?.format('YYYY-MM-DD') ?? null,
-        assigneeId: values.assigneeId ?? null,
-        priority: values.priority,
-        entityType: values.record?.entityType ?? null,
-        entityId: values.record?.entityId ?? null,
-      })
-      void message.success(t('followUps.task.saved'))
-      onClose()
-    } catch (err) {
-      if (!isApiCallError(err)) throw err
-      setServerError(err.message)
-    } finally {
-      setSaving(false)
-    }
+    await save(
+      async () => {
+        await api.call('tasks.create', {
+          title: values.title?.trim() ?? '',
+          dueDate: values.dueDate?.format('YYYY-MM-DD') ?? null,
+          assigneeId: values.assigneeId ?? null,
+          priority: values.priority,
+          entityType: values.record?.entityType ?? null,
+          entityId: values.record?.entityId ?? null,
+        })
+        void message.success(t('followUps.task.saved'))
+        onClose()
+      },
+      (err) => markFieldErrors(form, err, t),
+    )
   }
 
   return (

@@ -1,7 +1,8 @@
 import type { Dayjs } from 'dayjs'
 import type { z } from 'zod'
-import type { ActivityInput } from '../../../../../shared/entities'
+import type { ActivityInput, CustomValue } from '../../../../../shared/entities'
 import type { ActivityType } from '../../../../../shared/enums'
+import { customInput } from '../../customFields/utils/customFormValues'
 import type { FollowUpTarget } from '../states/followUpEntry'
 
 /** What the follow-up form's controls hold. */
@@ -12,6 +13,8 @@ export interface FollowUpFormValues {
   feedback?: string
   nextPlan?: string
   nextDate?: Dayjs | null
+  /** The follow-up's custom fields, by key. */
+  custom?: Record<string, CustomValue | null | undefined>
 }
 
 const textOrNull = (value: string | undefined) => (value?.trim() ? value.trim() : null)
@@ -27,5 +30,6 @@ export function toActivityInput(target: Pick<FollowUpTarget, 'entityType' | 'ent
     feedback: textOrNull(values.feedback),
     nextPlan: textOrNull(values.nextPlan),
     nextDate: values.nextDate ? values.nextDate.format('YYYY-MM-DD') : null,
+    ...(values.custom ? { custom: customInput(values.custom) } : {}),
   }
 }

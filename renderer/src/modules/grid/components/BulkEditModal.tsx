@@ -2,7 +2,9 @@ import { Form, Input, Modal, Select, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ColumnDef } from '../../../../../shared/columns'
+import { isMultiColumn } from '../../customFields/utils/customColumns'
 import { useColumnValueOptions } from '../hooks/useColumnValueOptions'
+import type { CellValue } from '../utils/cellModel'
 import type { EditResult } from './CellEditor'
 
 const choiceTypes = new Set(['picklist', 'enum', 'user', 'stage', 'pipeline'])
@@ -24,13 +26,16 @@ export function BulkEditModal({ open, count, columns, error, onApply, onCancel }
   const valueOptions = useColumnValueOptions()
   const [key, setKey] = useState<string>()
   const [text, setText] = useState('')
-  const [choice, setChoice] = useState<string | number | null>(null)
+  const [choice, setChoice] = useState<CellValue>(null)
   const column = columns.find((c) => c.column.key === key)?.column
   const isChoice = column ? choiceTypes.has(column.type) : false
+  // A multi-select custom field takes a list of values.
+  const multiple = column ? isMultiColumn(column) : false
 
   const apply = () => {
     if (!column) return
-    onApply(column, isChoice ? { kind: 'value', value: choice } : { kind: 'text', text })
+    const value = Array.isArray(choice) && choice.length === 0 ? null : choice
+    onApply(column, isChoice ? { kind: 'value', value } : { kind: 'text', text })
   }
 
   return (
@@ -73,11 +78,12 @@ export function BulkEditModal({ open, count, columns, error, onApply, onCancel }
             help={error}
           >
             {isChoice ? (
-              <Select<string | number>
+              <Select<string | number | string[]>
                 aria-label={t('grid.bulk.value')}
+                mode={multiple ? 'multiple' : undefined}
                 showSearch={{ optionFilterProp: 'label' }}
                 allowClear
-                value={choice ?? undefined}
+                value={(choice ?? undefined) as string | number | string[] | undefined}
                 onChange={(next) => setChoice(next ?? null)}
                 options={valueOptions(column)}
               />

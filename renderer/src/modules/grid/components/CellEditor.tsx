@@ -5,15 +5,15 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObjec
 import { useTranslation } from 'react-i18next'
 import type { MethodOutput } from '../../../../../shared/api'
 import type { ColumnDef } from '../../../../../shared/columns'
-import type { ColumnValue } from '../../../../../shared/coerce'
 import { api } from '../../../api/client'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { useReferenceData } from '../../reference/hooks/useReferenceData'
-import type { RowValues } from '../utils/cellModel'
+import { isMultiColumn } from '../../customFields/utils/customColumns'
+import type { CellValue, RowValues } from '../utils/cellModel'
 import { enumValues } from '../utils/enumValues'
 
 /** What an editor hands back: text to coerce by the column's type, or a value picked from a list. */
-export type EditResult = { kind: 'text'; text: string } | { kind: 'value'; value: ColumnValue; display?: Record<string, unknown> }
+export type EditResult = { kind: 'text'; text: string } | { kind: 'value'; value: CellValue; display?: Record<string, unknown> }
 
 /** Where the cursor goes after committing: Enter moves down, Tab right, as in Excel. */
 export type EditMove = 'down' | 'up' | 'right' | 'left' | 'none'
@@ -40,6 +40,7 @@ const selectTypes = new Set(['picklist', 'enum', 'user', 'stage', 'pipeline', 'b
 export function CellEditor(props: Props) {
   const { column } = props
   if (column.type === 'account') return <AccountEditor {...props} />
+  if (isMultiColumn(column)) return <MultiChoiceEditor {...props} />
   if (selectTypes.has(column.type)) return <ChoiceEditor {...props} />
   if (column.type === 'date') return <DateEditor {...props} />
   return <TextEditor {...props} />
@@ -228,6 +229,58 @@ function ChoiceEditor({ column, row, initialText, label, error, onCommit, onCanc
         }
       }}
       onBlur={onCancel}
+    />
+  )
+}
+
+/**
+ * A multi-select custom field: pick several values in the open list; the
+ * choice is written on Tab or when the focus leaves the cell (Enter picks
+ * the highlighted value, as in any antd Select), Escape leaves the cell as it was.
+ */
+function MultiChoiceEditor({ column, row, initialText, label, error, onCommit, onCancel, commitRef }: Props) {
+  const options = useChoiceOptions(column, row)
+  const [chosen, setChosen] = useState<string[]>(() => (Array.isArray(row[column.key]) ? [...(row[column.key] as string[])] : []))
+  const [search, setSearch] = useState(initialText ?? '')
+  const done = useRef(false)
+  const commit = (move: EditMove) => {
+    if (done.current) return
+    done.current = true
+    onCommit({ kind: 'value', value: chosen.length > 0 ? chosen : null }, move)
+  }
+  useEffect(() => {
+    commitRef.current = () => commit('none')
+  })
+  return (
+    <Select<string[]>
+      autoFocus
+      open
+      mode="multiple"
+      size="small"
+      className="wb-cell-select"
+      aria-label={label}
+      status={error ? 'error' : undefined}
+      value={chosen}
+      options={options as { value: string; label: string }[]}
+      showSearch={{ optionFilterProp: 'label', searchValue: search, onSearch: setSearch }}
+      allowClear
+      maxTagCount="responsive"
+      popupMatchSelectWidth={false}
+      onChange={(next) => {
+        setChosen(next)
+        setSearch('')
+      }}
+      onInputKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          done.current = true
+          onCancel()
+        } else if (event.key === 'Tab') {
+          event.preventDefault()
+          commit(event.shiftKey ? 'left' : 'right')
+        }
+      }}
+      onBlur={() => commit('none')}
     />
   )
 }

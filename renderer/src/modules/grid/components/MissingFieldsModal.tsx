@@ -5,13 +5,17 @@ import { coerceForColumn, coerceMessage } from '../../../../../shared/coerce'
 import type { StageRequirementField } from '../../../../../shared/entities'
 import { OpportunityPatch } from '../../../../../shared/entities'
 import { useApiQuery } from '../../../api/useApiQuery'
+import { CustomValueInput } from '../../customFields/components/CustomValueInput'
+import { useCustomFields } from '../../customFields/hooks/useCustomFields'
 import { issueMessage } from '../../forms/utils/issueMessage'
 import { usePreferences } from '../../preferences/hooks/usePreferences'
 import { useLabels } from '../../reference/hooks/useLabels'
+import { customKeyOfNeed, type StageNeed } from '../utils/stageRules'
 import type { Patch } from '../utils/undoStack'
 
 export interface MissingFieldsRequest {
-  fields: StageRequirementField[]
+  /** Built-in fields, and custom fields as `custom.<key>`. */
+  fields: StageNeed[]
   /** The stage being entered, for the title. */
   stageName: string
   /** The deal (or "3 deals") the values go to. */
@@ -25,11 +29,12 @@ interface Props {
   onDone(values: Patch | null): void
 }
 
-type FormValues = Partial<Record<StageRequirementField, unknown>>
+type FormValues = Partial<Record<StageNeed, unknown>>
 
 /**
- * Asks for exactly the fields a stage still needs (STAGE_REQUIREMENTS'
- * `missing`), before a grid edit, a paste or a kanban move enters it.
+ * Asks for exactly the fields a stage still needs (STAGE_REQUIREMENTS' and
+ * CUSTOM_FIELD_REQUIRED's `missing`), before a grid edit, a paste or a
+ * kanban move enters it. Custom values come back as `custom.<key>` fields.
  */
 export function MissingFieldsModal({ request, onDone }: Props) {
   const { t } = useTranslation()
@@ -66,9 +71,14 @@ export function MissingFieldsModal({ request, onDone }: Props) {
         <>
           <Typography.Paragraph type="secondary">{t('grid.missing.intro', { subject: request.subject })}</Typography.Paragraph>
           <Form form={form} layout="vertical" requiredMark preserve={false}>
-            {fields.map((field) => (
-              <MissingField key={field} field={field} accountName={request.accountName ?? null} />
-            ))}
+            {fields.map((field) => {
+              const key = customKeyOfNeed(field)
+              return key === null ? (
+                <MissingField key={field} field={field as StageRequirementField} accountName={request.accountName ?? null} />
+              ) : (
+                <MissingCustomField key={field} need={field} fieldKey={key} />
+              )
+            })}
           </Form>
         </>
       )}
@@ -149,6 +159,32 @@ function MissingField({ field, accountName }: { field: StageRequirementField; ac
   }
 }
 
+/** A custom field the stage requires, with the input its type has everywhere else. */
+function MissingCustomField({ need, fieldKey }: { need: StageNeed; fieldKey: string }) {
+  const { t } = useTranslation()
+  const labels = useLabels()
+  const field = useCustomFields('opportunity').find((f) => f.key === fieldKey)
+  const label = field ? labels.bilingual(field.labelZh, field.labelEn) : fieldKey
+  const blank = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  return (
+    <Form.Item
+      name={need}
+      label={label}
+      tooltip={field?.helpText ?? undefined}
+      required
+      rules={[
+        {
+          validator: async (_rule, value: unknown) => {
+            if (blank(value)) throw new Error(t('validation.required'))
+          },
+        },
+      ]}
+    >
+      <CustomValueInput type={field?.type ?? 'text'} picklistKey={field?.picklistKey ?? null} aria-label={label} />
+    </Form.Item>
+  )
+}
+
 function ContactSelect({ accountName, ...props }: { accountName: string | null; value?: number; onChange?(v: number): void }) {
   const contacts = useApiQuery(
     'contacts.list',
@@ -165,11 +201,13 @@ function ContactSelect({ accountName, ...props }: { accountName: string | null; 
   )
 }
 
-function toPatch(fields: StageRequirementField[], values: FormValues): Patch {
+function toPatch(fields: readonly StageNeed[], values: FormValues): Patch {
   const patch: Patch = {}
   for (const field of fields) {
     const value = values[field]
-    if (field === 'amount') {
+    if (customKeyOfNeed(field) !== null) {
+      patch[field] = value
+    } else if (field === 'amount') {
       const coerced = coerceForColumn('currency', value as string)
       if (coerced.ok) {
         patch.amount = coerced.value

@@ -3,10 +3,11 @@ import { useCallback, type ClipboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ColumnDef as ContractColumn } from '../../../../../shared/columns'
 import { coerceMessage, CoerceReason } from '../../../../../shared/coerce'
-import { GridPatches, type StageRequirementField } from '../../../../../shared/entities'
+import { GridPatches } from '../../../../../shared/entities'
 import type { GridEntity } from '../../../../../shared/enums'
 import { api } from '../../../api/client'
 import { issueMessage } from '../../forms/utils/issueMessage'
+import { useCustomFields } from '../../customFields/hooks/useCustomFields'
 import { usePreferences } from '../../preferences/hooks/usePreferences'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { useReferenceData } from '../../reference/hooks/useReferenceData'
@@ -27,13 +28,14 @@ import { columnLabel, isCreatableEntity, recordTitle } from '../utils/entityFact
 import { accountKey, planPaste, type AccountMatch, type PlanProblem } from '../utils/pastePlan'
 import type { CachedRow } from '../utils/rowCache'
 import type { CellRange, Selection } from '../utils/selection'
-import { missingForStage } from '../utils/stageRules'
+import { missingForStage, type StageNeed } from '../utils/stageRules'
 import { parseTsv, tileClip, toTsv } from '../utils/tsv'
 import type { Patch, StepKind } from '../utils/undoStack'
 import { contractColumns } from '../utils/viewState'
 import type { CellContext } from './useCellContext'
 import type { DisplayModel } from './useDisplayModel'
 import type { GridWrites } from './useGridWrites'
+import { useStageNeedLabel } from './useStageNeedLabel'
 
 /** One row's patch in a fill, a clear, a bulk edit or a single edit. */
 export interface RowPatch {
@@ -67,6 +69,8 @@ export function useGridActions({ entity, model, range, visibleColumns, writes, c
   const { locale } = usePreferences()
   const labels = useLabels()
   const { stages } = useReferenceData()
+  const dealFields = useCustomFields('opportunity')
+  const needLabel = useStageNeedLabel()
 
   const columnLabelOf = useCallback((c: ContractColumn) => columnLabel(c, locale), [locale])
 
@@ -74,9 +78,9 @@ export function useGridActions({ entity, model, range, visibleColumns, writes, c
   const missingFor = useCallback(
     (stageId: number, facts: Readonly<Record<string, unknown>>) => {
       const stage = stageById(stageId)
-      return entity === 'opportunity' && stage ? missingForStage(stage, facts) : []
+      return entity === 'opportunity' && stage ? missingForStage(stage, facts, dealFields) : []
     },
-    [entity, stageById],
+    [dealFields, entity, stageById],
   )
 
   /** Describes a row in a problem list: its position and name. */
@@ -121,7 +125,7 @@ export function useGridActions({ entity, model, range, visibleColumns, writes, c
       const needs = pending.map((item) =>
         typeof item.patch.stageId === 'number' ? missingFor(item.patch.stageId, { ...item.row, ...item.patch }) : [],
       )
-      const union = [...new Set(needs.flat())] as StageRequirementField[]
+      const union = [...new Set(needs.flat())] as StageNeed[]
       if (union.length > 0) {
         const entering = pending.filter((_, i) => needs[i]!.length > 0)
         const stageId = entering[0]!.patch.stageId as number
@@ -138,7 +142,7 @@ export function useGridActions({ entity, model, range, visibleColumns, writes, c
         pending = pending.map((item, i) => {
           const missing = needs[i]!
           if (missing.length === 0) return item
-          const extra = Object.fromEntries(Object.entries(values).filter(([field]) => missing.includes(field as StageRequirementField) || (field === 'currency' && missing.includes('amount'))))
+          const extra = Object.fromEntries(Object.entries(values).filter(([field]) => missing.includes(field as StageNeed) || (field === 'currency' && missing.includes('amount'))))
           return { ...item, patch: { ...item.patch, ...extra } }
         })
       }
@@ -200,7 +204,7 @@ export function useGridActions({ entity, model, range, visibleColumns, writes, c
         const column = p.c >= 0 ? columns[p.c] : contractColumns(entity).find((c) => c.key === p.column)
         let reason: string
         if (p.reason === 'INVALID' && p.issue) reason = issueMessage(p.issue, t)
-        else if (p.reason === 'STAGE_REQUIREMENTS') reason = t('grid.write.needsFields', { fields: (p.missing ?? []).map((f) => t(`opportunityForm.fields.${f}`)).join('、') })
+        else if (p.reason === 'STAGE_REQUIREMENTS') reason = t('grid.write.needsFields', { fields: (p.missing ?? []).map(needLabel).join('、') })
         else if (CoerceReason.safeParse(p.reason).success) reason = coerceMessage(p.reason as CoerceReason, locale)
         else reason = t(`grid.problems.reasons.${p.reason}`)
         return {
@@ -211,7 +215,7 @@ export function useGridActions({ entity, model, range, visibleColumns, writes, c
           reason,
         }
       }),
-    [columnLabelOf, entity, locale, rowLabel, t],
+    [columnLabelOf, entity, locale, needLabel, rowLabel, t],
   )
 
   const pasteText = useCallback(
@@ -252,7 +256,7 @@ export function useGridActions({ entity, model, range, visibleColumns, writes, c
       let fill: Patch | undefined
       const stageProblems = result.problems.filter((p) => p.reason === 'STAGE_REQUIREMENTS')
       if (stageProblems.length > 0 && stageProblems.length === result.problems.length) {
-        const fields = [...new Set(stageProblems.flatMap((p) => p.missing ?? []))] as StageRequirementField[]
+        const fields = [...new Set(stageProblems.flatMap((p) => p.missing ?? []))] as StageNeed[]
         const first = stageProblems[0]!
         fill =
           (await writes.askMissing({
@@ -283,7 +287,7 @@ export function useGridActions({ entity, model, range, visibleColumns, writes, c
       const withFill = (patch: Patch, row: RowValues | null) => {
         if (!fill || typeof patch.stageId !== 'number') return patch
         const missing = missingFor(patch.stageId, { ...row, ...patch })
-        const extra = Object.fromEntries(Object.entries(fill).filter(([f]) => missing.includes(f as StageRequirementField) || f === 'currency'))
+        const extra = Object.fromEntries(Object.entries(fill).filter(([f]) => missing.includes(f as StageNeed) || f === 'currency'))
         return { ...patch, ...extra }
       }
       const saved = await writes.write({

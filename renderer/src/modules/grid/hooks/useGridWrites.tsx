@@ -2,7 +2,6 @@ import { App } from 'antd'
 import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_BATCH, type MethodInput } from '../../../../../shared/api'
-import type { StageRequirementField } from '../../../../../shared/entities'
 import type { GridEntity } from '../../../../../shared/enums'
 import { FieldIssue } from '../../../../../shared/errors'
 import { isApiCallError, type ApiCallError } from '../../../api/ApiCallError'
@@ -33,6 +32,9 @@ import {
 import { useMissingFieldsPrompt } from './useMissingFieldsPrompt'
 import type { MissingFieldsRequest } from '../components/MissingFieldsModal'
 import { nestCustom } from '../../customFields/utils/customColumns'
+import { useCustomFields } from '../../customFields/hooks/useCustomFields'
+import { needsOfRefusal } from '../utils/stageRules'
+import { useStageNeedLabel } from './useStageNeedLabel'
 
 export interface WriteChange {
   id: number
@@ -86,6 +88,8 @@ export function useGridWrites(entity: GridEntity, cache: RowCache, labels: CellL
   const { locale } = usePreferences()
   const names = useLabels()
   const prompt = useMissingFieldsPrompt()
+  const dealFields = useCustomFields('opportunity')
+  const needLabel = useStageNeedLabel()
   const [history, setHistoryState] = useState<UndoHistory>(emptyHistory)
   const historyRef = useRef<UndoHistory>(emptyHistory)
   const queue = useRef<Promise<unknown>>(Promise.resolve())
@@ -184,7 +188,7 @@ export function useGridWrites(entity: GridEntity, cache: RowCache, labels: CellL
             row: rowName(change.id),
             column: describe('stageId', { id: change.id }).label,
             value: names.stageName(details.stageId) ?? '',
-            reason: t('grid.write.needsFields', { fields: missing.map((f) => t(`opportunityForm.fields.${f}`)).join('、') }),
+            reason: t('grid.write.needsFields', { fields: missing.map(needLabel).join('、') }),
           },
         ])
         return
@@ -213,7 +217,7 @@ export function useGridWrites(entity: GridEntity, cache: RowCache, labels: CellL
       }
       modal.error({ title: error.message })
     },
-    [cache, describe, freshLines, message, modal, names, rowName, showProblems, t],
+    [cache, describe, freshLines, message, modal, names, needLabel, rowName, showProblems, t],
   )
 
   const applyVersions = useCallback(
@@ -256,12 +260,17 @@ export function useGridWrites(entity: GridEntity, cache: RowCache, labels: CellL
             const details = isApiCallError(error) ? detailsOf(error) : {}
             const index = details.row ?? 0
             const change = changes[index]
-            // One deal entering a stage that needs fields: ask for exactly those, then try again.
-            if (isApiCallError(error) && error.code === 'STAGE_REQUIREMENTS' && changes.length === 1 && change) {
-              const row = cache.findById(change.id) ?? { id: change.id }
+            // One deal entering a stage that needs fields (built-in or custom): ask for exactly those, then try again.
+            const stageId = typeof change?.patch.stageId === 'number' ? change.patch.stageId : details.stageId
+            const row = change ? (cache.findById(change.id) ?? { id: change.id }) : undefined
+            const needs =
+              isApiCallError(error) && change && row && typeof stageId === 'number' && (error.code === 'STAGE_REQUIREMENTS' || 'stageId' in change.patch)
+                ? needsOfRefusal(error.code, details, { stageId, facts: { ...row, ...change.patch }, customFields: dealFields })
+                : null
+            if (needs && needs.length > 0 && changes.length === 1 && change && row) {
               const values = await prompt.ask({
-                fields: (Array.isArray(details.missing) ? details.missing : []) as StageRequirementField[],
-                stageName: names.stageName(details.stageId) ?? '',
+                fields: needs,
+                stageName: names.stageName(stageId) ?? '',
                 subject: rowName(change.id),
                 accountName: row.accountName as string | null | undefined,
               })
@@ -294,7 +303,7 @@ export function useGridWrites(entity: GridEntity, cache: RowCache, labels: CellL
         setHistory(pushStep(historyRef.current, step))
         return true
       }),
-    [applyVersions, cache, message, names, prompt, report, rowName, serial, setHistory, t, update, entity],
+    [applyVersions, cache, dealFields, message, names, prompt, report, rowName, serial, setHistory, t, update, entity],
   )
 
   const undo = useCallback(

@@ -1,8 +1,15 @@
 import { GridColumns, type ColumnDef } from '../../../../../shared/columns'
-import { coerceForColumn, type CoerceContext, type ColumnCoerced, type ColumnValue } from '../../../../../shared/coerce'
-import type { GridEntity } from '../../../../../shared/enums'
+import { coerceForColumn, type CoerceContext, type CoerceReason, type ColumnValue } from '../../../../../shared/coerce'
+import { coerceCustomValue } from '../../../../../shared/customValues'
+import type { Currency, GridEntity } from '../../../../../shared/enums'
+import { isMultiColumn } from '../../customFields/utils/customColumns'
 import type { Patch } from './undoStack'
 import { contractColumns } from './viewState'
+
+/** What a cell stores: a column value, or a multi-select custom field's list of picklist values. */
+export type CellValue = ColumnValue | readonly string[]
+
+export type CellCoerced = { readonly ok: true; readonly value: CellValue; readonly currency?: Currency } | { readonly ok: false; readonly reason: CoerceReason }
 
 /** A row as the grid holds it: the contract's row of any entity, read by field name. */
 export type RowValues = Readonly<Record<string, unknown>> & { readonly id: number }
@@ -67,7 +74,9 @@ export function cellText(column: ColumnDef, row: RowValues, labels: CellLabels):
  * contract's coercion (the same as an import). A bare number in a date column
  * is an Excel serial date.
  */
-export function coerceCellText(column: ColumnDef, text: string, context: CoerceContext): ColumnCoerced {
+export function coerceCellText(column: ColumnDef, text: string, context: CoerceContext): CellCoerced {
+  // A multi-select reads labels in either language, split by , ， ; ； 、 or new lines.
+  if (isMultiColumn(column)) return coerceCustomValue('multiPicklist', text, context) as CellCoerced
   const trimmed = text.trim()
   if ((column.type === 'date' || column.type === 'datetime') && /^\d+(\.\d+)?$/.test(trimmed)) {
     return coerceForColumn(column.type, Number(trimmed), context)
@@ -94,7 +103,7 @@ function hasCurrencyColumn(entity: GridEntity): boolean {
  * The patch one coerced cell makes. An amount written with its currency
  * ("$3,000.50") sets the record's currency too.
  */
-export function patchFor(entity: GridEntity, column: ColumnDef, coerced: { value: ColumnValue; currency?: string }): Patch {
+export function patchFor(entity: GridEntity, column: ColumnDef, coerced: { value: CellValue; currency?: string }): Patch {
   const patch: Patch = { [fieldOf(column)]: coerced.value }
   if (column.type === 'currency' && coerced.currency && hasCurrencyColumn(entity)) patch.currency = coerced.currency
   return patch
@@ -105,7 +114,11 @@ export function fieldValue(column: ColumnDef, row: RowValues): unknown {
   return row[fieldOf(column)] ?? null
 }
 
-const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null)
+/** Equal values; lists (multi-selects) by their items, in order. */
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i])
+  return (a ?? null) === (b ?? null)
+}
 
 /** Only the fields that would change the row; an unchanged paste writes nothing. */
 export function changedFields(row: RowValues, patch: Patch): Patch {

@@ -1,7 +1,6 @@
 import { customFieldKeyOf, type ColumnDef } from '../../../../../shared/columns'
 import { GridPatches } from '../../../../../shared/entities'
 import type { GridEntity, Locale } from '../../../../../shared/enums'
-import { isMultiColumn } from '../../customFields/utils/customColumns'
 
 /** The field that names a record in messages ("华东区 ERP was changed elsewhere"). */
 export const titleFields: Record<GridEntity, string> = {
@@ -47,7 +46,7 @@ export function snakeCase(field: string): string {
  */
 export function isWritable(entity: GridEntity, column: Pick<ColumnDef, 'key' | 'editable'>): boolean {
   if (!column.editable || !isEditableEntity(entity)) return false
-  if (customFieldKeyOf(column.key) !== null) return !isMultiColumn(column as ColumnDef) && Object.hasOwn(GridPatches[entity].shape, 'custom')
+  if (customFieldKeyOf(column.key) !== null) return Object.hasOwn(GridPatches[entity].shape, 'custom')
   const field = column.key === 'accountName' ? 'accountId' : column.key
   return Object.hasOwn(GridPatches[entity].shape, field)
 }

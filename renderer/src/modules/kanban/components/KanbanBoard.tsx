@@ -14,16 +14,19 @@ import { Alert, App, Button, Select } from 'antd'
 import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MethodInput } from '../../../../../shared/api'
-import type { Opportunity, StageRequirementField } from '../../../../../shared/entities'
+import type { Opportunity } from '../../../../../shared/entities'
 import type { GroupRow } from '../../../../../shared/query'
 import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/useApiQuery'
 import { FilterBar } from '../../grid/components/FilterBar'
 import { GridToolbar } from '../../grid/components/GridToolbar'
+import { useCustomFields } from '../../customFields/hooks/useCustomFields'
+import { nestCustom } from '../../customFields/utils/customColumns'
 import { useMissingFieldsPrompt } from '../../grid/hooks/useMissingFieldsPrompt'
 import { useRowCache } from '../../grid/hooks/useRowCache'
 import { segmentKey, type Segment } from '../../grid/utils/rowCache'
+import { needsOfRefusal } from '../../grid/utils/stageRules'
 import { toGridQuery, type Filter, type GridViewState } from '../../grid/utils/viewState'
 import { usePreferences } from '../../preferences/hooks/usePreferences'
 import { useLabels } from '../../reference/hooks/useLabels'
@@ -64,6 +67,7 @@ export function KanbanBoard({ state, onStateChange, toolbarStart, toolbarExtra, 
   const { pipelines, stages } = useReferenceData()
   const { cache, version } = useRowCache('opportunity')
   const prompt = useMissingFieldsPrompt()
+  const dealFields = useCustomFields('opportunity')
 
   const ordered = useMemo(() => [...pipelines].sort((a, b) => a.sortOrder - b.sortOrder), [pipelines])
   // A view filtered to one pipeline opens on that pipeline.
@@ -130,13 +134,15 @@ export function KanbanBoard({ state, onStateChange, toolbarStart, toolbarExtra, 
       let patch: Record<string, unknown> = { stageId }
       for (;;) {
         try {
-          await api.call('opportunities.update', { id: deal.id, version: deal.version, patch } as MethodInput<'opportunities.update'>)
+          await api.call('opportunities.update', { id: deal.id, version: deal.version, patch: nestCustom(patch) } as MethodInput<'opportunities.update'>)
           void message.success(t('kanban.moved', { name: deal.name, stage: stageName }))
           return
         } catch (error) {
-          if (isApiCallError(error) && error.code === 'STAGE_REQUIREMENTS') {
-            const missing = ((error.details as { missing?: unknown })?.missing ?? []) as StageRequirementField[]
-            const values = await prompt.ask({ fields: missing, stageName, subject: deal.name, accountName: deal.accountName })
+          const needs = isApiCallError(error)
+            ? needsOfRefusal(error.code, error.details, { stageId, facts: { ...deal, ...patch }, customFields: dealFields })
+            : null
+          if (needs && needs.length > 0) {
+            const values = await prompt.ask({ fields: needs, stageName, subject: deal.name, accountName: deal.accountName })
             if (!values) return
             patch = { ...patch, ...values }
             continue
@@ -160,7 +166,7 @@ export function KanbanBoard({ state, onStateChange, toolbarStart, toolbarExtra, 
         }
       }
     },
-    [cache, labels, message, modal, prompt, t],
+    [cache, dealFields, labels, message, modal, prompt, t],
   )
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }))

@@ -4,11 +4,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LeadInput, type Lead } from '../../../../../shared/entities'
 import { DuplicateMatch } from '../../../../../shared/methods/loop'
-import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/useApiQuery'
+import { CustomFieldsSection } from '../../customFields/components/CustomFieldsSection'
+import { FormDrawerFooter } from '../../forms/components/FormDrawerFooter'
+import { useServerSave } from '../../forms/hooks/useServerSave'
 import { issueField, issueMessage } from '../../forms/utils/issueMessage'
-import { serverFieldErrors } from '../../forms/utils/serverFieldErrors'
+import { markFieldErrors } from '../../forms/utils/markFieldErrors'
 import { MergeDialog } from '../../merge/components/MergeDialog'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { useReferenceData } from '../../reference/hooks/useReferenceData'
@@ -47,8 +49,7 @@ export function LeadCaptureDrawer({ onClose, onOpenRecord }: Props) {
   const probeText = useDebounced(JSON.stringify(duplicateProbe(values)), CHECK_DELAY_MS)
   const probe = JSON.parse(probeText) as ReturnType<typeof duplicateProbe>
   const duplicates = useApiQuery('duplicates.find', probe ?? {}, { reads: ['lead', 'contact', 'account'], enabled: probe !== null })
-  const [saving, setSaving] = useState(false)
-  const [serverError, setServerError] = useState<string>()
+  const { saving, serverError, save: saveWith, clearError } = useServerSave()
   const [conflict, setConflict] = useState<DuplicateMatch[] | null>(null)
   const [merging, setMerging] = useState<readonly [number, number] | null>(null)
 
@@ -82,30 +83,25 @@ export function LeadCaptureDrawer({ onClose, onOpenRecord }: Props) {
   })
 
   const save = async (duplicateAction: 'check' | 'save'): Promise<Lead | null> => {
-    setServerError(undefined)
-    try {
-      await form.validateFields()
-    } catch {
-      return null
-    }
-    setSaving(true)
-    try {
-      const lead = await api.call('leads.capture', toCaptureInput(form.getFieldsValue(true) as CaptureValues, duplicateAction))
-      void message.success(t('leads.capture.saved', { company: lead.company }))
-      return lead
-    } catch (err) {
-      if (!isApiCallError(err)) throw err
-      if (err.code === 'DUPLICATE_FOUND') {
-        const matches = DuplicateMatch.array().safeParse((err.details as { matches?: unknown } | undefined)?.matches)
-        setConflict(matches.success ? matches.data : [])
-        return null
-      }
-      setServerError(err.message)
-      form.setFields(serverFieldErrors(err, t, t('validation.required')).map(({ name, errors }) => ({ name: name as FieldName, errors })))
-      return null
-    } finally {
-      setSaving(false)
-    }
+    clearError()
+    const valid = await form.validateFields().then(() => true, () => false)
+    if (!valid) return null
+    let saved: Lead | null = null
+    await saveWith(
+      async () => {
+        saved = await api.call('leads.capture', toCaptureInput(form.getFieldsValue(true) as CaptureValues, duplicateAction))
+        void message.success(t('leads.capture.saved', { company: saved.company }))
+      },
+      (err) => {
+        if (err.code === 'DUPLICATE_FOUND') {
+          const matches = DuplicateMatch.array().safeParse((err.details as { matches?: unknown } | undefined)?.matches)
+          setConflict(matches.success ? matches.data : [])
+          return 'handled'
+        }
+        return markFieldErrors(form, err, t)
+      },
+    )
+    return saved
   }
 
   const submit = async (duplicateAction: 'check' | 'save') => {
@@ -134,14 +130,7 @@ export function LeadCaptureDrawer({ onClose, onOpenRecord }: Props) {
       onClose={onClose}
       size={640}
       destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit('check')}>
-            {t('leads.capture.submit')}
-          </Button>
-        </Flex>
-      }
+      footer={<FormDrawerFooter saving={saving} submitLabel={t('leads.capture.submit')} onCancel={onClose} onSubmit={() => void submit('check')} />}
     >
       {serverError && <Alert type="error" showIcon title={serverError} className="wb-form-alert" />}
       {config.error && <Alert type="error" showIcon title={config.error.message} className="wb-form-alert" />}
@@ -198,6 +187,7 @@ export function LeadCaptureDrawer({ onClose, onOpenRecord }: Props) {
         <Form.Item {...item('notes')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
+        <CustomFieldsSection entity="lead" applyDefaults />
       </Form>
       {matches.length > 0 && (
         <section aria-label={t('leads.duplicates.title')}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/useApiQuery'
+import { RecordCustomFields } from '../../customFields/components/RecordCustomFields'
 import { openFollowUpEntry } from '../../followUps/states/followUpEntry'
 import { RecordHistory } from '../../history/components/RecordHistory'
 import { MergeDialog } from '../../merge/components/MergeDialog'
@@ -111,6 +112,17 @@ export function LeadDrawer({ leadId, onClose }: Props) {
             items={[
               { key: 'overview', label: t('leads.drawer.overview'), children: <LeadOverview detail={data} rating={config.data?.leadRating} /> },
               { key: 'qualify', label: t('leads.drawer.qualify'), children: <BantForm lead={data.lead} bant={data.bant} /> },
+              {
+                key: 'custom',
+                label: t('customFields.sectionTitle'),
+                children: (
+                  <RecordCustomFields
+                    entity="lead"
+                    record={data.lead}
+                    onSave={(custom) => api.call('grid.update', { entity: 'lead', changes: [{ id: data.lead.id, version: data.lead.version, patch: { custom } }] })}
+                  />
+                ),
+              },
               {
                 key: 'followUps',
                 label: `${t('leads.drawer.followUps')} (${data.activities.length})`,

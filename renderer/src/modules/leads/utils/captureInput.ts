@@ -1,4 +1,6 @@
 import type { MethodInput } from '../../../../../shared/api'
+import type { CustomValue } from '../../../../../shared/entities'
+import { customInput } from '../../customFields/utils/customFormValues'
 import type { LeadFormField } from '../../../../../shared/methods/loop'
 
 /** What the capture form holds; empty inputs are undefined or ''. */
@@ -13,6 +15,8 @@ export interface CaptureValues {
   productInterest?: string
   ownerId?: number | null
   notes?: string
+  /** The lead's custom fields, by key. */
+  custom?: Record<string, CustomValue | null | undefined>
 }
 
 const textFields = ['contactName', 'phone', 'email', 'source', 'region', 'industry', 'productInterest', 'notes'] as const
@@ -27,6 +31,7 @@ export function toCaptureInput(values: CaptureValues, duplicateAction: 'check' |
   const input: MethodInput<'leads.capture'> = { company: values.company?.trim() ?? '', duplicateAction }
   for (const field of textFields) input[field] = clean(values[field])
   if (values.ownerId !== undefined) input.ownerId = values.ownerId
+  if (values.custom) input.custom = customInput(values.custom)
   return input
 }
 

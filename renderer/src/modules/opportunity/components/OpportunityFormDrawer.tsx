@@ -1,13 +1,13 @@
-import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, Select } from 'antd'
+import { Alert, App, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select } from 'antd'
 import type { Rule } from 'antd/es/form'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { OpportunityInput, type StageRequirementField } from '../../../../../shared/entities'
 import { Currency } from '../../../../../shared/enums'
 import { api } from '../../../api/client'
-import { isApiCallError } from '../../../api/ApiCallError'
+import { FormDrawerFooter } from '../../forms/components/FormDrawerFooter'
+import { useServerSave } from '../../forms/hooks/useServerSave'
 import { issueField, issueMessage } from '../../forms/utils/issueMessage'
-import { serverFieldErrors } from '../../forms/utils/serverFieldErrors'
+import { markFieldErrors } from '../../forms/utils/markFieldErrors'
 import { usePreferences } from '../../preferences/hooks/usePreferences'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { useReferenceData } from '../../reference/hooks/useReferenceData'
@@ -35,8 +35,7 @@ export function OpportunityFormDrawer({ open, onClose }: Props) {
   const { users } = useReferenceData()
   const labels = useLabels()
   const stageOptions = useStageOptions()
-  const [saving, setSaving] = useState(false)
-  const [serverError, setServerError] = useState<string>()
+  const { saving, serverError, save, clearError } = useServerSave()
 
   const stageId = Form.useWatch('stageId', form)
   const required = new Set<string>(stageOptions.stageById(stageId)?.requiredFields ?? [])
@@ -69,31 +68,23 @@ export function OpportunityFormDrawer({ open, onClose }: Props) {
 
   const close = () => {
     form.resetFields()
-    setServerError(undefined)
+    clearError()
     onClose()
   }
 
   const submit = async () => {
-    setServerError(undefined)
-    try {
-      await form.validateFields()
-    } catch {
-      return
-    }
-    setSaving(true)
-    try {
-      const input = OpportunityInput.parse({ ...toOpportunityInput(form.getFieldsValue(true) as OpportunityFormValues), custom: customInput(form.getFieldValue('custom')) })
-      const created = await api.call('opportunities.create', input)
-      void message.success(t('opportunityForm.created', { name: created.name }))
-      close()
-    } catch (err) {
-      if (!isApiCallError(err)) throw err
-      setServerError(err.message)
-      const fieldErrors = serverFieldErrors(err, t, t('opportunityForm.requiredForStage'))
-      form.setFields(fieldErrors.map(({ name, errors }) => ({ name: name as FieldName, errors })))
-    } finally {
-      setSaving(false)
-    }
+    clearError()
+    const valid = await form.validateFields().then(() => true, () => false)
+    if (!valid) return
+    await save(
+      async () => {
+        const input = OpportunityInput.parse({ ...toOpportunityInput(form.getFieldsValue(true) as OpportunityFormValues), custom: customInput(form.getFieldValue('custom')) })
+        const created = await api.call('opportunities.create', input)
+        void message.success(t('opportunityForm.created', { name: created.name }))
+        close()
+      },
+      (err) => markFieldErrors(form, err, t, t('opportunityForm.requiredForStage')),
+    )
   }
 
   const defaultCurrency = Currency.safeParse(baseCurrency).data ?? 'CNY'
@@ -111,14 +102,7 @@ export function OpportunityFormDrawer({ open, onClose }: Props) {
       onClose={close}
       size={680}
       destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={submit}>
-            {t('opportunityForm.submit')}
-          </Button>
-        </Flex>
-      }
+      footer={<FormDrawerFooter saving={saving} submitLabel={t('opportunityForm.submit')} onCancel={close} onSubmit={() => void submit()} />}
     >
       {serverError && <Alert type="error" showIcon title={serverError} className="wb-form-alert" />}
       <Form<OpportunityFormValues>
