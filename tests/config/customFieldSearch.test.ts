@@ -1,8 +1,8 @@
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CustomFieldType } from '../../shared/entities'
 import { replaceSearchTriggersSql } from '../../electron/core/store/loop/searchIndexSql'
-import { openWorkspace, tempDir, type TestWorkspace } from '../helpers/workspace'
+import { migrations } from '../../electron/core/store/migrations'
+import { openWorkspace, type TestWorkspace } from '../helpers/workspace'
 
 type Entity = 'account' | 'contact' | 'lead' | 'opportunity'
 
@@ -84,20 +84,20 @@ describe('custom fields in search', () => {
     expect(await found(ws, '仓储系统', 'opportunity')).toEqual([deal.id])
   })
 
-  it('indexes the custom values already stored when a workspace from before migration 9 opens', async () => {
-    const file = path.join(tempDir(), 'old.db')
-    const before = await openWorkspace({ file })
-    await field(before, 'opportunity', 'project_code', 'text')
-    const deal = await before.call('opportunities.create', { name: '冷链项目', stageId: await firstStageId(before), custom: { project_code: 'COLD-8' } })
-    // Put the file back as version 8 left it: the triggers without custom values, and entries without them.
-    const old = before.core.db
-    old.exec(replaceSearchTriggersSql({ custom: false }))
-    old.prepare('DELETE FROM search_opportunities WHERE rowid = ?').run(deal.id)
-    old.pragma('user_version = 8')
+  it('migration 9 indexes the custom values a workspace already held', async () => {
+    const ws = await openWorkspace()
+    await field(ws, 'opportunity', 'project_code', 'text')
+    const deal = await ws.call('opportunities.create', { name: '冷链项目', stageId: await firstStageId(ws), custom: { project_code: 'COLD-8' } })
 
-    const after = await openWorkspace({ file })
-    expect(await found(after, 'COLD-8', 'opportunity')).toEqual([deal.id])
-    const trigger = after.core.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_opportunities_on_update'").pluck().get() as string
+    // Put the index back as version 8 left it: the triggers without custom values, and entries without them.
+    const db = ws.core.db
+    db.exec(replaceSearchTriggersSql({ custom: false }))
+    db.prepare('DELETE FROM search_opportunities WHERE rowid = ?').run(deal.id)
+    expect(await found(ws, 'COLD-8', 'opportunity')).toEqual([])
+
+    db.transaction(() => migrations.find((m) => m.version === 9)!.up(db))()
+    expect(await found(ws, 'COLD-8', 'opportunity')).toEqual([deal.id])
+    const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_opportunities_on_update'").pluck().get() as string
     expect(trigger).toContain('custom')
   })
 })

@@ -93,6 +93,9 @@ describe('one lead through the whole loop', () => {
     ]) {
       expect(seen, step).toContain(step)
     }
+    // The renewal's creation, and nothing else of it, is in the deal's history.
+    const renewalRows = history.filter((h) => h.entityType === 'opportunity' && h.entityId === renewal[0]!.id)
+    expect(renewalRows.map((h) => h.action)).toEqual(['create'])
     const leadHistory = await ws.call('history.list', { entityType: 'lead', entityId: lead.id })
     expect(leadHistory.map((h) => `${h.action}:${h.field ?? ''}`)).toEqual(
       expect.arrayContaining(['create:', 'assign:owner_id', 'update:status', 'update:converted_opportunity_id']),

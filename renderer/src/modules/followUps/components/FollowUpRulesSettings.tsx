@@ -1,11 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Typography } from 'antd'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LoopConfig } from '../../../../../shared/methods/loop'
-import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/useApiQuery'
+import { useServerSave } from '../../forms/hooks/useServerSave'
+import { RunRulesButton } from './RunRulesButton'
 
 type Values = Pick<LoopConfig, 'reminders' | 'carePlan'>
 
@@ -22,8 +22,7 @@ function RulesForm({ saved, onSaved }: { saved: LoopConfig; onSaved(): void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
-  const [saving, setSaving] = useState(false)
-  const [serverError, setServerError] = useState<string>()
+  const { saving, serverError, save: saveWith } = useServerSave()
   const required = [{ required: true, message: t('validation.required') }]
 
   const number = (name: keyof LoopConfig['reminders'], max: number, unit: string) => (
@@ -40,25 +39,21 @@ function RulesForm({ saved, onSaved }: { saved: LoopConfig; onSaved(): void }) {
   const save = async () => {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
-    setSaving(true)
-    setServerError(undefined)
-    try {
+    await saveWith(async () => {
       await api.call('loopConfig.update', { reminders: values.reminders, carePlan: values.carePlan ?? [] })
       void message.success(t('followUps.rules.saved'))
       onSaved()
-    } catch (err) {
-      if (!isApiCallError(err)) throw err
-      setServerError(err.message)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
     <Card>
-      <Typography.Paragraph type="secondary" className="wb-readable">
-        {t('followUps.rules.intro')}
-      </Typography.Paragraph>
+      <Flex gap={16} align="start" justify="space-between">
+        <Typography.Paragraph type="secondary" className="wb-readable">
+          {t('followUps.rules.intro')}
+        </Typography.Paragraph>
+        <RunRulesButton />
+      </Flex>
       {serverError && <Alert type="error" showIcon title={serverError} className="wb-form-alert" />}
       <Form<Values> form={form} layout="vertical" initialValues={{ reminders: saved.reminders, carePlan: saved.carePlan }} style={{ maxWidth: 720 }}>
         {number('followUpLookbackDays', 60, t('followUps.rules.days'))}

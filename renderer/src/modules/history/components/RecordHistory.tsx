@@ -72,7 +72,13 @@ export function RecordHistory({ entityType, entityId }: Props) {
             </>
           ),
         },
-        { key: 'change', title: t('history.columns.change'), render: (_, e) => text.change(e) },
+        {
+          key: 'change',
+          title: t('history.columns.change'),
+          // The only rows of another record of the same type are the deals that followed this one.
+          render: (_, e) =>
+            e.entityType === entityType && e.entityId !== entityId ? t('history.successorCreated', { id: e.entityId }) : text.change(e),
+        },
       ]}
     />
   )

@@ -8,6 +8,15 @@ import { extraFields, fieldKey, gridColumnOf, valueKindOf } from '../utils/audit
 
 const extra: ReadonlySet<string> = new Set(extraFields)
 
+/** An audited JSON value, or null when it is not JSON. */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return null
+  }
+}
+
 export interface AuditText {
   /** The label of a field (camelCase key) of this kind of record. */
   field(entityType: EntityType, key: string): string
@@ -45,6 +54,22 @@ export function useAuditText(): AuditText {
           return labels.picklistLabel(kind.options, text) ?? text
         case 'datetime':
           return format.dateTime(text) ?? text
+        case 'date':
+          return format.date(text) ?? text
+        case 'amount':
+          return format.number(Number(raw)) ?? text
+        case 'payment': {
+          const payment = parsedJson(text) as { amount?: number; receivedDate?: string } | null
+          if (!payment || typeof payment.amount !== 'number') return text
+          return t('history.paymentText', { amount: format.number(payment.amount), date: format.date(payment.receivedDate) ?? '' })
+        }
+        case 'plan': {
+          const plan = parsedJson(text)
+          if (!Array.isArray(plan)) return text
+          if (plan.length === 0) return t('common.empty')
+          const total = (plan as { amount?: number }[]).reduce((sum, item) => sum + (item.amount ?? 0), 0)
+          return t('history.planText', { count: plan.length, total: format.number(total) })
+        }
         case 'record':
           return `#${text}`
         case 'text':

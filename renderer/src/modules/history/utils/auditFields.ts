@@ -23,6 +23,17 @@ export const extraFields = [
   'notes',
   'lossNote',
   'previousOpportunityId',
+  'stageEnteredAt',
+  'satisfaction',
+  // A contract's own fields, and the payments and plan audited on it.
+  'number',
+  'amount',
+  'currency',
+  'signedDate',
+  'startDate',
+  'endDate',
+  'paymentPlan',
+  'payment',
 ] as const
 
 /** How a value of this field is shown: ids become names, codes become labels. */
@@ -32,6 +43,13 @@ export type ValueKind =
   | { kind: 'enum'; options: string }
   | { kind: 'picklist'; options: string }
   | { kind: 'datetime' }
+  | { kind: 'date' }
+  /** An amount; the record's currency is not in the audit row, so it shows as a grouped number. */
+  | { kind: 'amount' }
+  /** A payment received (or removed), stored as JSON. */
+  | { kind: 'payment' }
+  /** A contract's whole payment plan, stored as JSON. */
+  | { kind: 'plan' }
   /** Another record, shown by its number. */
   | { kind: 'record' }
   | { kind: 'text' }
@@ -56,11 +74,16 @@ export function gridColumnOf(entityType: EntityType, key: string): ColumnDef | u
 export function valueKindOf(entityType: EntityType, key: string): ValueKind {
   if (key === 'ownerId' || key === 'assigneeId' || key === 'userId') return { kind: 'user' }
   if (key === 'stageId') return { kind: 'stage' }
-  if (key === 'claimedAt') return { kind: 'datetime' }
+  if (key === 'claimedAt' || key === 'stageEnteredAt') return { kind: 'datetime' }
+  if (key === 'payment') return { kind: 'payment' }
+  if (key === 'paymentPlan') return { kind: 'plan' }
+  if (entityType === 'contract' && (key === 'signedDate' || key === 'startDate' || key === 'endDate')) return { kind: 'date' }
+  if ((entityType === 'contract' || entityType === 'payment') && key === 'amount') return { kind: 'amount' }
   if (recordFields.has(key)) return { kind: 'record' }
   const column = gridColumnOf(entityType, key)
   if (column?.type === 'enum' && column.options) return { kind: 'enum', options: column.options }
   if (column?.type === 'picklist' && column.options) return { kind: 'picklist', options: column.options }
   if (column?.type === 'datetime') return { kind: 'datetime' }
+  if (column?.type === 'currency') return { kind: 'amount' }
   return { kind: 'text' }
 }
