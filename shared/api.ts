@@ -35,6 +35,7 @@ import { loopMethods } from './methods/loop'
 import { analyticsMethods } from './methods/analytics'
 import { backupsMethods } from './methods/backups'
 import { configMethods } from './methods/config'
+import { recordsMethods } from './methods/records'
 import { GroupQuery, GroupRow, WindowQueries, windowResult } from './query'
 
 
@@ -187,6 +188,7 @@ export const Api = {
   ...analyticsMethods,
   ...backupsMethods,
   ...configMethods,
+  ...recordsMethods,
 } as const
 
 export type Api = typeof Api

@@ -1,7 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from './api'
 import type { Envelope } from './envelope'
 import type { EventName, EventPayload } from './events'
-import type { MenuCommand } from './transport'
+import type { MenuCommand, ReminderClick } from './transport'
 
 /** What the Electron menu tells the window; `path` is set when main already asked for a file (backup). */
 export interface MenuMessage {
@@ -18,6 +18,8 @@ export interface Bridge {
   on(event: EventName, listener: (payload: unknown) => void): () => void
   /** Menu commands; only the Electron preload has a menu, so other bridges leave it out. */
   onMenu?(listener: (message: MenuMessage) => void): () => void
+  /** Clicks on reminders' desktop notifications (Electron only). */
+  onReminderClick?(listener: (reminder: ReminderClick) => void): () => void
   /** Native dialogs (Electron only): the picked path, already allowed by the path guard, or null when cancelled. */
   pickOpenPath?(options: FilePickOptions): Promise<string | null>
   pickSavePath?(options: FilePickOptions): Promise<string | null>

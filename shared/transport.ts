@@ -1,3 +1,6 @@
+import type { z } from 'zod'
+import { Notification } from './methods/loop/agenda'
+
 /**
  * The web host's wire protocol. The renderer's HTTP bridge and the server
  * import these names so that neither side spells a route by hand.
@@ -33,8 +36,14 @@ export const IpcChannels = {
   /** Renderer → main: show a native open / save dialog, answer the picked path. */
   pickOpenPath: 'workbench:pick-open-path',
   pickSavePath: 'workbench:pick-save-path',
+  /** Main → renderer: the person clicked a reminder's desktop notification; open its record. */
+  reminderClick: 'workbench:reminder-click',
 } as const
 
 /** Commands the app menu sends to the window. */
 export const MenuCommands = ['new-workspace', 'open-workspace', 'import', 'export', 'backup', 'load-demo', 'about'] as const
 export type MenuCommand = (typeof MenuCommands)[number]
+
+/** What main sends when a reminder's desktop notification is clicked: the reminder and the record it is about. */
+export const ReminderClick = Notification.pick({ taskId: true, entityType: true, entityId: true }).strict()
+export type ReminderClick = z.infer<typeof ReminderClick>

@@ -42,7 +42,11 @@ test('runs the page isolated and sandboxed, with no Node in reach', async ({ app
     const page = globalThis as unknown as PageGlobals
     return { require: typeof page.require, process: typeof page.process, bridge: Object.keys(page.workbench ?? {}).sort() }
   })
-  expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'on', 'onMenu'] })
+  expect(globals).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    bridge: ['invoke', 'on', 'onMenu', 'onReminderClick', 'pickOpenPath', 'pickSavePath'],
+  })
 })
 
 test('denies window.open and hands only web links to the system browser', async ({ app, page }) => {

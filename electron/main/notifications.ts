@@ -1,6 +1,7 @@
 import { Notification, type BrowserWindow } from 'electron'
 import type { Locale } from '../../shared/enums'
 import type { Notification as Reminder } from '../../shared/methods/loop'
+import { IpcChannels, type ReminderClick } from '../../shared/transport'
 import { dispatch, type Core } from '../core'
 import { focusWindow } from './window'
 
@@ -24,8 +25,8 @@ export interface ReminderNotifications {
 
 /**
  * Desktop notifications for due reminders: each unseen task of the current
- * user shows once per app session; clicking one brings the window forward,
- * where the bell lists it.
+ * user shows once per app session; clicking one brings the window forward
+ * and asks it to open the reminder's record.
  */
 export function startReminderNotifications(options: ReminderNotificationsOptions): ReminderNotifications {
   const shown = new Set<string>()
@@ -48,7 +49,10 @@ export function startReminderNotifications(options: ReminderNotificationsOptions
     const notification = new Notification({ title: reminder.title, body: reminder.dueDate ?? '', silent: reminder.priority !== 'high' })
     notification.on('click', () => {
       const win = options.window()
-      if (win) focusWindow(win)
+      if (!win || win.isDestroyed()) return
+      focusWindow(win)
+      const click: ReminderClick = { taskId: reminder.taskId, entityType: reminder.entityType, entityId: reminder.entityId }
+      win.webContents.send(IpcChannels.reminderClick, click)
     })
     notification.show()
   }

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { Bridge, FilePickOptions, MenuMessage } from '../../shared/client'
 import { EventNames, type EventName } from '../../shared/events'
-import { IpcChannels, MenuCommands, type EventFrame, type InvokeRequest } from '../../shared/transport'
+import { IpcChannels, MenuCommands, ReminderClick, type EventFrame, type InvokeRequest } from '../../shared/transport'
 
 /**
  * The window's only way out: named functions on `window.workbench`.
@@ -12,6 +12,7 @@ import { IpcChannels, MenuCommands, type EventFrame, type InvokeRequest } from '
 
 const eventListeners = new Map<EventName, Set<(payload: unknown) => void>>()
 const menuListeners = new Set<(message: MenuMessage) => void>()
+const reminderListeners = new Set<(reminder: ReminderClick) => void>()
 
 // One IPC listener per channel, fanned out here, however many subscribers the page has.
 ipcRenderer.on(IpcChannels.event, (_event, frame: EventFrame) => {
@@ -22,6 +23,12 @@ ipcRenderer.on(IpcChannels.event, (_event, frame: EventFrame) => {
 ipcRenderer.on(IpcChannels.menu, (_event, message: MenuMessage) => {
   if (!isMenuMessage(message)) return
   for (const listener of menuListeners) listener(message)
+})
+
+ipcRenderer.on(IpcChannels.reminderClick, (_event, message: unknown) => {
+  const reminder = ReminderClick.safeParse(message)
+  if (!reminder.success) return
+  for (const listener of reminderListeners) listener(reminder.data)
 })
 
 function isMenuMessage(message: unknown): message is MenuMessage {
@@ -54,6 +61,13 @@ const bridge: Required<Bridge> = {
     menuListeners.add(listener)
     return () => {
       menuListeners.delete(listener)
+    }
+  },
+  onReminderClick(listener) {
+    if (typeof listener !== 'function') throw new TypeError('listener must be a function')
+    reminderListeners.add(listener)
+    return () => {
+      reminderListeners.delete(listener)
     }
   },
   pickOpenPath(options: FilePickOptions) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startReminderNotifications } from '../../electron/main/notifications'
+import { IpcChannels } from '../../shared/transport'
 import { openWorkspace } from '../helpers/workspace'
 import { addUser } from '../loop/helpers'
 
@@ -39,9 +40,10 @@ async function workspaceWithDueReminder() {
 }
 
 describe('desktop notifications for due reminders', () => {
-  it('shows each due reminder once and brings the window forward on click', async () => {
-    const { ws } = await workspaceWithDueReminder()
-    const win = { isMinimized: () => true, restore: vi.fn(), show: vi.fn(), focus: vi.fn() }
+  it('shows each due reminder once; a click brings the window forward and asks it to open the record', async () => {
+    const { ws, task } = await workspaceWithDueReminder()
+    const send = vi.fn()
+    const win = { isMinimized: () => true, isDestroyed: () => false, restore: vi.fn(), show: vi.fn(), focus: vi.fn(), webContents: { send } }
     const notifications = startReminderNotifications({
       currentCore: () => ws.core,
       window: () => win as never,
@@ -59,6 +61,7 @@ describe('desktop notifications for due reminders', () => {
       FakeNotification.shown[0]!.emit('click')
       expect(win.restore).toHaveBeenCalled()
       expect(win.focus).toHaveBeenCalled()
+      expect(send).toHaveBeenCalledExactlyOnceWith(IpcChannels.reminderClick, { taskId: task.id, entityType: null, entityId: null })
     } finally {
       notifications.stop()
     }

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Bridge, MenuMessage } from '../../shared/client'
-import { IpcChannels } from '../../shared/transport'
+import { IpcChannels, type ReminderClick } from '../../shared/transport'
 
 vi.mock('electron', async () => (await import('./fakes')).electronMock)
 
@@ -27,12 +27,12 @@ beforeAll(async () => {
 
 describe('the preload bridge', () => {
   it('exposes its named functions and nothing else', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'onMenu', 'pickOpenPath', 'pickSavePath'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'onMenu', 'onReminderClick', 'pickOpenPath', 'pickSavePath'])
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function')
   })
 
-  it('listens on the event and menu channels only', () => {
-    expect([...channels.keys()].sort()).toEqual([IpcChannels.event, IpcChannels.menu].sort())
+  it('listens on the event, menu and reminder-click channels only', () => {
+    expect([...channels.keys()].sort()).toEqual([IpcChannels.event, IpcChannels.menu, IpcChannels.reminderClick].sort())
   })
 
   it('sends invoke as one request on the invoke channel', async () => {
@@ -84,5 +84,20 @@ describe('the preload bridge', () => {
     fromMain(IpcChannels.menu, { command: 'export' })
 
     expect(listener.mock.calls).toEqual([[{ command: 'backup', path: '/backups/a.db' }], [{ command: 'import' }]])
+  })
+
+  it('passes clicks on reminders as the contract shapes them, and nothing else', () => {
+    const listener = vi.fn()
+    const stop = bridge.onReminderClick(listener)
+
+    fromMain(IpcChannels.reminderClick, { taskId: 7, entityType: 'opportunity', entityId: 42 } satisfies ReminderClick)
+    fromMain(IpcChannels.reminderClick, { taskId: 8, entityType: null, entityId: null } satisfies ReminderClick)
+    fromMain(IpcChannels.reminderClick, { taskId: 9, entityType: 'filesystem', entityId: 1 })
+    fromMain(IpcChannels.reminderClick, { taskId: -1, entityType: 'lead', entityId: 1 })
+    fromMain(IpcChannels.reminderClick, null)
+    stop()
+    fromMain(IpcChannels.reminderClick, { taskId: 10, entityType: 'lead', entityId: 3 } satisfies ReminderClick)
+
+    expect(listener.mock.calls).toEqual([[{ taskId: 7, entityType: 'opportunity', entityId: 42 }], [{ taskId: 8, entityType: null, entityId: null }]])
   })
 })

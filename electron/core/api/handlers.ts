@@ -29,6 +29,7 @@ import { analyticsHandlers } from './analyticsHandlers'
 import { backupsHandlers } from './backupHandlers'
 import { loopHandlers } from './loopHandlers'
 import { configHandlers } from './configHandlers'
+import { recordsHandlers } from './recordsHandlers'
 
 export type Handler<M extends MethodName> = (
   core: Core,
@@ -117,4 +118,5 @@ export const handlers: HandlerTable = {
   ...backupsHandlers,
   ...loopHandlers,
   ...configHandlers,
+  ...recordsHandlers,
 }

@@ -11,6 +11,7 @@ import { dealEn } from '../modules/opportunity/i18n'
 import { followUpsEn } from '../modules/followUps/i18n'
 import { importExportEn } from '../modules/importExport/i18n'
 import { dashboardEn } from '../modules/dashboard/i18n'
+import { recordsEn } from '../modules/records/i18n'
 import type { Translations } from './translations'
 import type { zhCN } from './zh-CN'
 
@@ -343,6 +344,7 @@ export const en: Resource = {
     currentUser: 'Current user',
   },
   importExport: importExportEn,
+  records: recordsEn,
   enum: {
     leadStatus: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', converted: 'Converted', disqualified: 'Disqualified' },
     leadGrade: { A: 'A', B: 'B', C: 'C' },

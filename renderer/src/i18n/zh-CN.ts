@@ -11,6 +11,7 @@ import { dealZhCN } from '../modules/opportunity/i18n'
 import { followUpsZhCN } from '../modules/followUps/i18n'
 import { importExportZhCN } from '../modules/importExport/i18n'
 import { dashboardZhCN } from '../modules/dashboard/i18n'
+import { recordsZhCN } from '../modules/records/i18n'
 /** Chinese (simplified) UI strings: the default language and the key set of record. */
 export const zhCN = {
   app: {
@@ -339,6 +340,7 @@ export const zhCN = {
     currentUser: '当前用户',
   },
   importExport: importExportZhCN,
+  records: recordsZhCN,
   enum: {
     leadStatus: { new: '新线索', contacted: '已联系', qualified: '已确认', converted: '已转化', disqualified: '无效' },
     leadGrade: { A: 'A', B: 'B', C: 'C' },

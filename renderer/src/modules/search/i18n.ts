@@ -8,10 +8,6 @@ export const searchZhCN = {
   results: '搜索结果',
   none: '没有找到匹配的记录',
   more: '还有更多，请输入更多文字',
-  kind: '类型',
-  company: '所属',
-  phone: '电话',
-  email: '邮箱',
   groups: { account: '客户', contact: '联系人', lead: '线索', opportunity: '商机' },
 }
 
@@ -23,9 +19,5 @@ export const searchEn: Translations<typeof searchZhCN> = {
   results: 'Search results',
   none: 'No matching records',
   more: 'more match: type more to narrow',
-  kind: 'Type',
-  company: 'Belongs to',
-  phone: 'Phone',
-  email: 'Email',
   groups: { account: 'Accounts', contact: 'Contacts', lead: 'Leads', opportunity: 'Deals' },
 }

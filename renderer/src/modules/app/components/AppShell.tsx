@@ -22,6 +22,7 @@ import { LeadsPage } from '../../leads/components/LeadsPage'
 import { MyDayPage } from '../../myDay/components/MyDayPage'
 import { NotificationBell } from '../../notifications/components/NotificationBell'
 import { RecordDrawerHost } from '../../opportunity/components/RecordDrawerHost'
+import { openRecord } from '../../opportunity/states/recordOpener'
 import { GlobalSearch } from '../../search/components/GlobalSearch'
 import { PipelinePage } from '../../pipeline/components/PipelinePage'
 import { SettingsPage } from '../../settings/components/SettingsPage'
@@ -62,9 +63,9 @@ function Screen({ route, navigate }: { route: Route; navigate(route: Route): voi
     case 'leads':
       return <LeadsPage />
     case 'accounts':
-      return <GridPage entity="account" title={t('nav.accounts')} />
+      return <GridPage entity="account" title={t('nav.accounts')} onOpenRow={(id) => openRecord({ entityType: 'account', entityId: id })} />
     case 'contacts':
-      return <GridPage entity="contact" title={t('nav.contacts')} />
+      return <GridPage entity="contact" title={t('nav.contacts')} onOpenRow={(id) => openRecord({ entityType: 'contact', entityId: id })} />
     case 'follow-ups':
       return <FollowUpsPage />
     case 'dashboard':

@@ -7,8 +7,9 @@ import { isApiCallError } from '../../../api/ApiCallError'
 import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/useApiQuery'
 import { useFormatters } from '../../format/hooks/useFormatters'
-import { openRecord } from '../../opportunity/states/recordOpener'
 import { usePreferences } from '../../preferences/hooks/usePreferences'
+import { useReminderClicks } from '../hooks/useReminderClicks'
+import { openReminder } from '../utils/openReminder'
 import '../styles/notifications.css'
 
 /** The header's bell: due reminders not yet seen; each opens its record and is marked seen. */
@@ -36,9 +37,9 @@ export function NotificationBell() {
   const openItem = (item: Notification) => {
     setOpen(false)
     void markSeen([item.taskId])
-    if (item.entityType && item.entityId !== null) openRecord({ entityType: item.entityType, entityId: item.entityId })
-    else window.location.assign('#/follow-ups')
+    openReminder(item)
   }
+  useReminderClicks(markSeen)
 
   const content = (
     <Flex vertical className="wb-bell-panel">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { OpportunityDetail } from '../../../../../shared/api'
 import { GridColumns } from '../../../../../shared/columns'
 import { useLabels } from '../../reference/hooks/useLabels'
+import { RecordLink } from '../../records/components/RecordLink'
 import { AccountStanding } from './AccountStanding'
 
 /** Column labels from the contract, so the panel and the accounts grid say the same thing. */
@@ -27,7 +28,7 @@ export function AccountPanel({ detail }: { detail: OpportunityDetail }) {
           size="small"
           column={2}
           bordered
-          title={account.name}
+          title={<RecordLink entityType="account" entityId={account.id} name={account.name} />}
           items={[
             { key: 'industry', label: label('industry'), children: labels.picklistLabel('industry', account.industry) },
             { key: 'region', label: label('region'), children: labels.picklistLabel('region', account.region) },
@@ -51,7 +52,12 @@ export function AccountPanel({ detail }: { detail: OpportunityDetail }) {
         renderItem={(c) => (
           <List.Item>
             <List.Item.Meta
-              title={c.title ? `${c.name} · ${c.title}` : c.name}
+              title={
+                <>
+                  <RecordLink entityType="contact" entityId={c.id} name={c.name} />
+                  {c.title && ` · ${c.title}`}
+                </>
+              }
               description={[c.phone, c.email, c.wechat && `WeChat ${c.wechat}`].filter(Boolean).join(' · ')}
             />
           </List.Item>

@@ -10,18 +10,20 @@ interface Props {
   id?: string
   value?: number | null
   onChange?(value: number | null): void
+  /** The name of the account already chosen, shown until the person searches. */
+  initialName?: string | null
 }
 
 const LOOKUP_DELAY_MS = 200
 const LOOKUP_LIMIT = 20
 
 /** Account picker that asks the core as the person types: workspaces hold many thousands. */
-export function AccountSelect({ id, value, onChange }: Props) {
+export function AccountSelect({ id, value, onChange, initialName }: Props) {
   const { t } = useTranslation()
   const [query, setQuery] = useState('')
   const [matches, setMatches] = useState<{ query: string; rows: Match[] }>()
   // Kept so the chosen name still shows after the person searches for something else.
-  const [picked, setPicked] = useState<Match>()
+  const [picked, setPicked] = useState<Match | undefined>(value != null && initialName ? { id: value, name: initialName } : undefined)
 
   useEffect(() => {
     let stale = false

@@ -14,12 +14,18 @@ type Status = z.infer<typeof InstalmentStatus>
 const statusColors: Record<Status, string> = { paid: 'green', partial: 'gold', overdue: 'red', upcoming: 'default' }
 const READS = { reads: ['contract', 'payment'] as const }
 
-/** The deal's contracts: plan against received, what is outstanding and overdue, and the payments. */
-export function ContractPanel({ opportunityId }: { opportunityId: number }) {
+/** Whose contracts: one deal's, or all of an account's (with what to say when there are none). */
+type Props = { opportunityId: number } | { accountId: number; empty: string }
+
+/** The contracts of a deal or an account: plan against received, what is outstanding and overdue, and the payments. */
+export function ContractPanel(props: Props) {
   const { t } = useTranslation()
-  const contracts = useApiQuery('contracts.list', { opportunityId }, READS)
+  const query = 'accountId' in props ? { accountId: props.accountId } : { opportunityId: props.opportunityId }
+  const contracts = useApiQuery('contracts.list', query, READS)
   if (!contracts.data) return <Skeleton active />
-  if (contracts.data.items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deal.contract.none')} />
+  if (contracts.data.items.length === 0) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={'empty' in props ? props.empty : t('deal.contract.none')} />
+  }
   return (
     <Flex vertical gap={16}>
       {contracts.data.items.map((contract) => (

@@ -8,7 +8,7 @@ export interface OpenedRecord {
 
 export const openedRecord = sharedState<OpenedRecord | null>(null)
 
-/** Opens a record from anywhere (My Day, the bell, a new repurchase deal): deals in their drawer. */
+/** Opens a record in its drawer from anywhere (My Day, the bell, a grid row, a new repurchase deal). */
 export function openRecord(record: OpenedRecord): void {
   openedRecord.set(record)
 }
