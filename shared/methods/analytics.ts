@@ -299,16 +299,8 @@ export const Repurchase = z.object({
 export type Repurchase = z.infer<typeof Repurchase>
 
 /** One value of the breakdown field: the open pipeline now, and deals won and lost in the period. */
-export const BreakdownRow = z.object({
-  ...Keyed,
+export const BreakdownRow = WinRateRow.extend({
   open: z.object({ count, amount: z.number(), weightedAmount: z.number(), drill: Drill }),
-  won: count,
-  lost: count,
-  wonAmount: z.number(),
-  lostAmount: z.number(),
-  rateByCount: ratio,
-  rateByAmount: ratio,
-  drill: z.object({ won: Drill, closed: Drill }),
 })
 export type BreakdownRow = z.infer<typeof BreakdownRow>
 

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CustomField } from '../../shared/entities'
 import { customColumnsOf, customColumnsSignature, flattenCustom, nestCustom } from '../../renderer/src/modules/customFields/utils/customColumns'
 import { setCustomFieldsForTest } from '../../renderer/src/modules/customFields/utils/customFieldStore'
 import { customDefaults, customInput, isRequired } from '../../renderer/src/modules/customFields/utils/customFormValues'
@@ -7,25 +6,8 @@ import { cellText, changedFields, columnOfField, coerceCellText, patchFor, type 
 import { isWritable } from '../../renderer/src/modules/grid/utils/entityFacts'
 import { groupableColumns } from '../../renderer/src/modules/grid/utils/groups'
 import { contractColumns, fromViewState } from '../../renderer/src/modules/grid/utils/viewState'
+import { field } from './customFieldFactory'
 
-let nextId = 1
-function field(overrides: Partial<CustomField> & Pick<CustomField, 'key' | 'type'>): CustomField {
-  return {
-    id: nextId++,
-    entity: 'opportunity',
-    labelZh: overrides.key,
-    labelEn: overrides.key,
-    picklistKey: null,
-    required: false,
-    requiredStageIds: [],
-    defaultValue: null,
-    helpText: null,
-    position: 0,
-    deletedAt: null,
-    version: 1,
-    ...overrides,
-  }
-}
 
 const labels: CellLabels = {
   userName: () => undefined,

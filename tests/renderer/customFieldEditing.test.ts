@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CustomField, PicklistItem } from '../../shared/entities'
+import type { PicklistItem } from '../../shared/entities'
 import { ApiCallError } from '../../renderer/src/api/ApiCallError'
 import { customColumnsOf, flattenCustom, nestCustom } from '../../renderer/src/modules/customFields/utils/customColumns'
 import { setCustomFieldsForTest } from '../../renderer/src/modules/customFields/utils/customFieldStore'
@@ -10,28 +10,11 @@ import { changedFields, coerceCellText, patchFor, type CellLabels } from '../../
 import { planPaste } from '../../renderer/src/modules/grid/utils/pastePlan'
 import { missingForStage, needsOfRefusal } from '../../renderer/src/modules/grid/utils/stageRules'
 import { toCaptureInput } from '../../renderer/src/modules/leads/utils/captureInput'
+import { field } from './customFieldFactory'
 
-let nextId = 1
-function field(overrides: Partial<CustomField> & Pick<CustomField, 'key' | 'type'>): CustomField {
-  return {
-    id: nextId++,
-    entity: 'opportunity',
-    labelZh: overrides.key,
-    labelEn: overrides.key,
-    picklistKey: null,
-    required: false,
-    requiredStageIds: [],
-    defaultValue: null,
-    helpText: null,
-    position: 0,
-    deletedAt: null,
-    version: 1,
-    ...overrides,
-  }
-}
-
+let nextItemId = 1
 function item(value: string, labelZh: string, labelEn: string): PicklistItem {
-  return { id: nextId++, listKey: 'channel', value, labelZh, labelEn, sortOrder: 0, color: null, active: true }
+  return { id: nextItemId++, listKey: 'channel', value, labelZh, labelEn, sortOrder: 0, color: null, active: true }
 }
 
 const channels = [item('wechat', '微信', 'WeChat'), item('phone', '电话', 'Phone'), item('email', '邮件', 'E-mail')]

@@ -16,7 +16,7 @@ const row = (key: string | null, openCount: number): BreakdownRow => ({
   lostAmount: 100,
   rateByCount: 2 / 3,
   rateByAmount: 2 / 3,
-  drill: { won: null, closed: { entity: 'opportunity', filters: [] } },
+  drill: { won: null, lost: null, closed: { entity: 'opportunity', filters: [] } },
 })
 
 describe('dashboard custom picklists', () => {

@@ -4,7 +4,8 @@ import type { Core } from '../../core'
 import { AppError } from '../../errors'
 import { breakdownCells, type BreakdownCell, type BreakdownKey } from '../../store/analytics/breakdown'
 import { ensureStageFacts } from './charts'
-import { analyticsContext, between, drill, header, isIn, picklistFields, ratio, type AnalyticsContext, type GridFilter } from './context'
+import { analyticsContext, between, drill, header, isIn, picklistFields, type AnalyticsContext, type GridFilter } from './context'
+import { outcomeFigures } from './outcomeCharts'
 
 /** How each field is grouped, named and handed on to the opportunity grid. */
 interface FieldPlan {
@@ -65,14 +66,10 @@ export function breakdown(core: Core, input: BreakdownInput, meta: CallMeta): Br
       key,
       label: plan.valueLabel(key),
       open: { count: open.count, amount: open.amount, weightedAmount: open.weightedAmount, drill: rowDrill(isIn('stageKind', ['open'])) },
-      won: won.count,
-      lost: lost.count,
-      wonAmount: won.amount,
-      lostAmount: lost.amount,
-      rateByCount: ratio(won.count, won.count + lost.count),
-      rateByAmount: ratio(won.amount, won.amount + lost.amount),
+      ...outcomeFigures(won, lost),
       drill: {
         won: rowDrill(isIn('stageKind', ['won']), closed),
+        lost: rowDrill(isIn('stageKind', ['lost']), closed),
         closed: rowDrill(isIn('stageKind', ['won', 'lost']), closed),
       },
     }

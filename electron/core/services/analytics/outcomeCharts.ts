@@ -30,6 +30,23 @@ function label(ctx: AnalyticsContext, dimension: OutcomeDimension, key: string |
   }
 }
 
+interface Tally {
+  count: number
+  amount: number
+}
+
+/** Won and lost counts and amounts, and the win rate by count and by amount. */
+export function outcomeFigures(won: Tally, lost: Tally) {
+  return {
+    won: won.count,
+    lost: lost.count,
+    wonAmount: won.amount,
+    lostAmount: lost.amount,
+    rateByCount: ratio(won.count, won.count + lost.count),
+    rateByAmount: ratio(won.amount, won.amount + lost.amount),
+  }
+}
+
 function winRateRow(ctx: AnalyticsContext, dimension: OutcomeDimension, key: string | number | null, cells: OutcomeCell[]): WinRateRow {
   const of = (kind: 'won' | 'lost') => cells.find((c) => c.kind === kind) ?? { count: 0, amount: 0 }
   const won = of('won')
@@ -39,12 +56,7 @@ function winRateRow(ctx: AnalyticsContext, dimension: OutcomeDimension, key: str
   return {
     key,
     label: label(ctx, dimension, key),
-    won: won.count,
-    lost: lost.count,
-    wonAmount: won.amount,
-    lostAmount: lost.amount,
-    rateByCount: ratio(won.count, won.count + lost.count),
-    rateByAmount: ratio(won.amount, won.amount + lost.amount),
+    ...outcomeFigures(won, lost),
     drill: {
       won: drill(ctx, 'opportunity', isIn('stageKind', ['won']), closed, keyFilter),
       lost: drill(ctx, 'opportunity', isIn('stageKind', ['lost']), closed, keyFilter),

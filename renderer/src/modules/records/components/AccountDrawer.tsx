@@ -1,20 +1,14 @@
-import { Button, Flex, List, Tag } from 'antd'
+import { Flex, List, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Contact } from '../../../../../shared/entities'
-import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/useApiQuery'
-import { RecordCustomFields } from '../../customFields/components/RecordCustomFields'
-import { openFollowUpEntry } from '../../followUps/states/followUpEntry'
-import { RecordHistory } from '../../history/components/RecordHistory'
 import { AccountStanding } from '../../opportunity/components/AccountStanding'
 import { ContractPanel } from '../../opportunity/components/ContractPanel'
-import { FollowUpTimeline } from '../../opportunity/components/FollowUpTimeline'
-import { TaskList } from '../../opportunity/components/TaskList'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { AccountFields } from './AccountFields'
-import { DealList } from './DealList'
 import { RecordDrawerFrame } from './RecordDrawerFrame'
 import { RecordLink } from './RecordLink'
+import { FollowUpButton, recordTabs } from './recordTabs'
 
 const lifecycleColors = { prospect: 'default', customer: 'green', repeat_customer: 'gold', churned: 'red' } as const
 
@@ -43,12 +37,12 @@ export function AccountDrawer({ accountId, onClose }: Props) {
       </Tag>
     </Flex>
   )
-  const actions = account && (
-    <Button onClick={() => openFollowUpEntry({ entityType: 'account', entityId: account.id, name: account.name })}>{t('records.actions.followUp')}</Button>
-  )
+  const actions = account && <FollowUpButton subject={{ entity: 'account', record: account }} label={t('records.actions.followUp')} />
+  const shared = data && account && recordTabs(t, { entity: 'account', record: account }, data)
   const tabs =
     data &&
-    account && [
+    account &&
+    shared && [
       {
         key: 'overview',
         label: t('records.tabs.overview'),
@@ -60,22 +54,9 @@ export function AccountDrawer({ accountId, onClose }: Props) {
         ),
       },
       { key: 'contracts', label: t('records.tabs.contracts'), children: <ContractPanel accountId={account.id} empty={t('records.contracts.none')} /> },
-      { key: 'deals', label: `${t('records.tabs.deals')} (${data.opportunities.length})`, children: <DealList deals={data.opportunities} /> },
+      shared.deals,
       { key: 'contacts', label: `${t('records.tabs.contacts')} (${data.contacts.length})`, children: <ContactList contacts={data.contacts} /> },
-      { key: 'followUps', label: `${t('records.tabs.followUps')} (${data.activities.length})`, children: <FollowUpTimeline activities={data.activities} /> },
-      { key: 'tasks', label: `${t('records.tabs.tasks')} (${data.tasks.length})`, children: <TaskList tasks={data.tasks} /> },
-      {
-        key: 'custom',
-        label: t('records.tabs.custom'),
-        children: (
-          <RecordCustomFields
-            entity="account"
-            record={account}
-            onSave={(custom) => api.call('grid.update', { entity: 'account', changes: [{ id: account.id, version: account.version, patch: { custom } }] })}
-          />
-        ),
-      },
-      { key: 'history', label: t('records.tabs.history'), children: <RecordHistory entityType="account" entityId={account.id} /> },
+      ...shared.trail,
     ]
 
   return <RecordDrawerFrame title={title ?? null} actions={actions} error={detail.error?.message} tabs={tabs || null} onClose={onClose} />

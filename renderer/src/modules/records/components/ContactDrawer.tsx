@@ -1,16 +1,10 @@
-import { Button, Flex, Typography } from 'antd'
+import { Flex, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../../api/client'
 import { useApiQuery } from '../../../api/useApiQuery'
-import { RecordCustomFields } from '../../customFields/components/RecordCustomFields'
-import { openFollowUpEntry } from '../../followUps/states/followUpEntry'
-import { RecordHistory } from '../../history/components/RecordHistory'
-import { FollowUpTimeline } from '../../opportunity/components/FollowUpTimeline'
-import { TaskList } from '../../opportunity/components/TaskList'
 import { ContactFields } from './ContactFields'
-import { DealList } from './DealList'
 import { RecordDrawerFrame } from './RecordDrawerFrame'
 import { RecordLink } from './RecordLink'
+import { FollowUpButton, recordTabs } from './recordTabs'
 
 interface Props {
   contactId: number
@@ -30,12 +24,12 @@ export function ContactDrawer({ contactId, onClose }: Props) {
       {contact.title && <Typography.Text type="secondary">{contact.title}</Typography.Text>}
     </Flex>
   )
-  const actions = contact && (
-    <Button onClick={() => openFollowUpEntry({ entityType: 'contact', entityId: contact.id, name: contact.name })}>{t('records.actions.followUp')}</Button>
-  )
+  const actions = contact && <FollowUpButton subject={{ entity: 'contact', record: contact }} label={t('records.actions.followUp')} />
+  const shared = data && contact && recordTabs(t, { entity: 'contact', record: contact }, data)
   const tabs =
     data &&
-    contact && [
+    contact &&
+    shared && [
       {
         key: 'overview',
         label: t('records.tabs.overview'),
@@ -53,21 +47,8 @@ export function ContactDrawer({ contactId, onClose }: Props) {
           </Flex>
         ),
       },
-      { key: 'deals', label: `${t('records.tabs.deals')} (${data.opportunities.length})`, children: <DealList deals={data.opportunities} /> },
-      { key: 'followUps', label: `${t('records.tabs.followUps')} (${data.activities.length})`, children: <FollowUpTimeline activities={data.activities} /> },
-      { key: 'tasks', label: `${t('records.tabs.tasks')} (${data.tasks.length})`, children: <TaskList tasks={data.tasks} /> },
-      {
-        key: 'custom',
-        label: t('records.tabs.custom'),
-        children: (
-          <RecordCustomFields
-            entity="contact"
-            record={contact}
-            onSave={(custom) => api.call('grid.update', { entity: 'contact', changes: [{ id: contact.id, version: contact.version, patch: { custom } }] })}
-          />
-        ),
-      },
-      { key: 'history', label: t('records.tabs.history'), children: <RecordHistory entityType="contact" entityId={contact.id} /> },
+      shared.deals,
+      ...shared.trail,
     ]
 
   return <RecordDrawerFrame title={title ?? null} actions={actions} error={detail.error?.message} tabs={tabs || null} onClose={onClose} />
