@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeCompanyName, normalizeEmail, normalizePhone } from '../../electron/core/domain/normalize'
+import { RECORD_ID_HEADER } from '../../shared/methods/imports'
 import { csvOf, importWorkspace, rowsOf } from './helpers'
 
 describe('duplicates: the normalisation rules an import matches by', () => {
@@ -105,3 +106,27 @@ describe('duplicates within the file and against the workspace', () => {
     expect(report.skipped.map((s) => s.recordId)).toEqual([1, 1])
   })
 })
+
+describe('duplicates against deals the same import renames', () => {
+  it('matches a later row to a deal by its new name, and no longer by its old one', async () => {
+    const ws = await importWorkspace()
+    const first = ws.file('v1.csv', csvOf([['商机名称', '客户名称', '阶段'], ['旧名', '甲公司', '初步接洽'], ['留着', '甲公司', '初步接洽']]))
+    await ws.call('imports.commit', { path: first, entity: 'opportunity' })
+    const old = rowsOf(ws, "SELECT id FROM opportunities WHERE name = '旧名'")[0]!.id
+    const rows = [
+      [RECORD_ID_HEADER, '商机名称', '客户名称', '阶段', '金额'],
+      [old, '新名', '甲公司', '初步接洽', ''],
+      ['', '新名', '甲公司', '初步接洽', '300'],
+      ['', '旧名', '甲公司', '初步接洽', '100'],
+      ['', '留着', '甲公司', '初步接洽', '200'],
+    ]
+    const report = await ws.call('imports.commit', { path: ws.file('v2.csv', csvOf(rows)), entity: 'opportunity', onDuplicate: 'update' })
+    expect(report.counts).toMatchObject({ update: 3, create: 1, skip: 0 })
+    expect(rowsOf(ws, 'SELECT name, amount FROM opportunities ORDER BY id')).toEqual([
+      { name: '新名', amount: 300 },
+      { name: '留着', amount: 200 },
+      { name: '旧名', amount: 100 },
+    ])
+  })
+})
+

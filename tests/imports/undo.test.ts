@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { RECORD_ID_HEADER } from '../../shared/methods/imports'
 import { csvOf, importWorkspace, rowsOf, snapshot } from './helpers'
 
 const grids = (ws: Awaited<ReturnType<typeof importWorkspace>>) =>
@@ -88,5 +89,39 @@ describe('undoing an import', () => {
     expect(await ws.call('imports.undo', { batchId: batchId!, force: true })).toMatchObject({ deleted: 0, trashed: 1 })
     expect((await ws.call('trash.list', {})).map((t) => t.title)).toEqual(['甲公司'])
     expect((await ws.call('opportunities.list', {})).total).toBe(1)
+  })
+
+  it('erases the created records nothing points at and trashes the one a later deal uses, without needing force', async () => {
+    const ws = await importWorkspace()
+    const file = ws.file('accounts.csv', csvOf([['客户名称', '行业'], ['甲公司', '制造业'], ['乙公司', '零售'], ['丙公司', '金融']]))
+    const { batchId } = await ws.call('imports.commit', { path: file, entity: 'account' })
+    const [used] = (await ws.call('accounts.list', { sort: [{ column: 'name', desc: false }] })).rows.filter((a) => a.name === '乙公司')
+    const stage = (await ws.call('stages.list', {}))[0]!
+    await ws.call('opportunities.create', { name: '后来的商机', accountId: used!.id, stageId: stage.id })
+
+    expect(await ws.call('imports.undo', { batchId: batchId! })).toEqual({ batchId, deleted: 2, restored: 0, trashed: 1 })
+    expect(rowsOf(ws, 'SELECT name, deleted_at IS NOT NULL AS trashed FROM accounts ORDER BY id')).toEqual([{ name: '乙公司', trashed: 1 }])
+    const audit = rowsOf(ws, "SELECT entity_type AS entity, entity_id AS id FROM audit_log WHERE action = 'undo' ORDER BY id")
+    expect(audit).toHaveLength(3)
+    expect(new Set(audit.map((a) => a.id)).size).toBe(3)
+  })
+
+  it('puts an updated deal back on its old account before erasing the account the batch created for it', async () => {
+    const ws = await importWorkspace()
+    const first = ws.file('v1.csv', csvOf([['商机名称', '客户名称', '阶段'], ['A', '甲公司', '初步接洽']]))
+    await ws.call('imports.commit', { path: first, entity: 'opportunity' })
+    const before = grids(ws)
+    const [deal] = (await ws.call('opportunities.list', {})).rows
+    const export_ = ws.file('v2.csv', csvOf([[RECORD_ID_HEADER, '商机名称', '客户名称', '阶段'], [deal!.id, 'A', '新客户公司', '初步接洽']]))
+    const update = await ws.call('imports.commit', { path: export_, entity: 'opportunity', onDuplicate: 'update' })
+    expect(update.counts).toMatchObject({ update: 1, create: 0 })
+    expect(update.creates.accounts).toBe(1)
+
+    expect(await ws.call('imports.undo', { batchId: update.batchId! })).toEqual({ batchId: update.batchId, deleted: 1, restored: 1, trashed: 0 })
+    const after = grids(ws)
+    expect(after.accounts).toEqual(before.accounts)
+    // The restore is one more audited version of the deal; every other column is back as it was.
+    const unversioned = (rows: Record<string, unknown>[]) => rows.map((row) => ({ ...row, version: null, updated_at: null }))
+    expect(unversioned(after.opportunities!)).toEqual(unversioned(before.opportunities!))
   })
 })

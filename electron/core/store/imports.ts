@@ -87,16 +87,6 @@ export function addBatchRow(db: Database, batchId: string, row: BatchRow): void 
   ).run(batchId, row.seq, row.kind, row.entityId, row.action, row.before, row.versionAfter)
 }
 
-/** The batch's records, last written first: undo walks them backwards. */
-export function batchRows(db: Database, batchId: string): BatchRow[] {
-  return db
-    .prepare(
-      `SELECT seq, kind, entity_id AS entityId, action, before, version_after AS versionAfter
-       FROM import_batch_rows WHERE batch_id = ? ORDER BY seq DESC`,
-    )
-    .all(batchId) as BatchRow[]
-}
-
 // ───────────────────────────── templates ─────────────────────────────
 
 export interface TemplateRecord {
@@ -195,6 +185,56 @@ export function opportunitiesNamed(db: Database, name: string): { id: number; ac
   ).all(name) as { id: number; accountNorm: string | null }[]
 }
 
+/**
+ * Live deals whose name is among `names`, by name, oldest first, with their
+ * account's normalised name: what opportunitiesNamed gives for each name,
+ * in one pass over the table instead of one lookup per imported row.
+ */
+export function opportunitiesNamedAmong(db: Database, names: ReadonlySet<string>): Map<string, { id: number; accountNorm: string | null }[]> {
+  const hits: [id: number, name: string, accountId: number | null][] = []
+  for (const row of db.prepare('SELECT id, name, account_id FROM opportunities WHERE deleted_at IS NULL ORDER BY id').raw().iterate()) {
+    if (names.has((row as [number, string])[1])) hits.push(row as [number, string, number | null])
+  }
+  const accountNorm = cachedStatement(db, 'SELECT name_norm FROM accounts WHERE id = ?').pluck()
+  const norms = new Map<number, string | null>()
+  const normOf = (accountId: number) => {
+    if (!norms.has(accountId)) norms.set(accountId, (accountNorm.get(accountId) as string | undefined) ?? null)
+    return norms.get(accountId)!
+  }
+  const byName = new Map<string, { id: number; accountNorm: string | null }[]>()
+  for (const [id, name, accountId] of hits) {
+    let deals = byName.get(name)
+    if (!deals) byName.set(name, (deals = []))
+    deals.push({ id, accountNorm: accountId === null ? null : normOf(accountId) })
+  }
+  return byName
+}
+
+/** Where the oldest live contact with a key is: by normalised phone, by normalised email, by `name|accountId` ('' for none). */
+export interface ContactIndex {
+  readonly byPhone: Map<string, number>
+  readonly byEmail: Map<string, number>
+  readonly byNameAt: Map<string, number>
+}
+
+/**
+ * The oldest live contact for each of these phones, emails and names (at
+ * each account), in one pass over the table: what liveIdsByKey and
+ * contactsNamed give, for the keys an import's rows carry.
+ */
+export function contactsAmong(db: Database, keys: { phones: ReadonlySet<string>; emails: ReadonlySet<string>; names: ReadonlySet<string> }): ContactIndex {
+  const index: ContactIndex = { byPhone: new Map(), byEmail: new Map(), byNameAt: new Map() }
+  const keep = (map: Map<string, number>, key: string, id: number) => map.has(key) || map.set(key, id)
+  const rows = db.prepare('SELECT id, phone_norm, email_norm, name, account_id FROM contacts WHERE deleted_at IS NULL ORDER BY id').raw().iterate()
+  for (const row of rows) {
+    const [id, phone, email, name, accountId] = row as [number, string | null, string | null, string, number | null]
+    if (phone !== null && keys.phones.has(phone)) keep(index.byPhone, phone, id)
+    if (email !== null && keys.emails.has(email)) keep(index.byEmail, email, id)
+    if (keys.names.has(name)) keep(index.byNameAt, `${name}|${accountId ?? ''}`, id)
+  }
+  return index
+}
+
 /** Live contacts with this name at this account (or with no account). */
 export function contactsNamed(db: Database, name: string, accountId: number | null): number[] {
   return cachedStatement(db, 'SELECT id FROM contacts WHERE name = ? AND account_id IS ? AND deleted_at IS NULL ORDER BY id')
@@ -264,22 +304,81 @@ export function setHistoryDates(
 
 // ───────────────────────────── undo ─────────────────────────────
 
-/** Live follow-ups and tasks logged on a record: work that an undo would orphan. */
-export function attachedWork(db: Database, entityType: ImportableEntity, id: number): number {
-  return cachedStatement(
-    db,
-    `SELECT (SELECT count(*) FROM activities WHERE entity_type = ? AND entity_id = ? AND deleted_at IS NULL)
-          + (SELECT count(*) FROM tasks WHERE entity_type = ? AND entity_id = ? AND deleted_at IS NULL)`,
+/** Record kinds in the order an undo erases them: what points at others (deals, then leads, contacts) before what they point at. */
+export const undoOrder = ['opportunity', 'lead', 'contact', 'account'] as const satisfies readonly ImportableEntity[]
+
+/** Whether the record `r.entity_id` (of kind `r.kind`) has live follow-ups or tasks: work that an undo would orphan. */
+const hasAttachedWork = `(EXISTS (SELECT 1 FROM activities a WHERE a.entity_type = r.kind AND a.entity_id = r.entity_id AND a.deleted_at IS NULL)
+  OR EXISTS (SELECT 1 FROM tasks t WHERE t.entity_type = r.kind AND t.entity_id = r.entity_id AND t.deleted_at IS NULL))`
+
+/**
+ * The batch's records that moved on since it wrote them (edited, deleted,
+ * or, for those it created, given follow-ups or tasks), last written first.
+ * One query for the whole batch.
+ */
+export function editedSinceBatch(db: Database, batchId: string): { kind: ImportableEntity; entityId: number }[] {
+  const perKind = undoOrder.map(
+    (kind) => `SELECT r.seq, r.kind, r.entity_id AS entityId FROM import_batch_rows r LEFT JOIN ${entityTables[kind]} x ON x.id = r.entity_id
+      WHERE r.batch_id = ? AND r.kind = '${kind}'
+        AND (x.id IS NULL OR x.deleted_at IS NOT NULL OR x.version IS NOT r.version_after OR (r.action = 'create' AND ${hasAttachedWork}))`,
   )
-    .pluck()
-    .get(entityType, id, entityType, id) as number
+  return cachedStatement(db, `SELECT kind, entityId FROM (${perKind.join(' UNION ALL ')}) ORDER BY seq DESC`).all(
+    ...undoOrder.map(() => batchId),
+  ) as { kind: ImportableEntity; entityId: number }[]
 }
 
-export function versionOf(db: Database, entity: ImportableEntity, id: number): { version: number; deleted: boolean } | undefined {
-  const row = cachedStatement(db, `SELECT version, deleted_at IS NOT NULL AS deleted FROM ${entityTables[entity]} WHERE id = ?`).get(id) as
-    | { version: number; deleted: number }
-    | undefined
-  return row && { version: row.version, deleted: row.deleted === 1 }
+/** The batch's rows an undo reverts one by one, last written first: record updates, and the owners, stages and picklist values it created. */
+export function batchRowsToRevert(db: Database, batchId: string): BatchRow[] {
+  return db
+    .prepare(
+      `SELECT seq, kind, entity_id AS entityId, action, before, version_after AS versionAfter FROM import_batch_rows
+       WHERE batch_id = ? AND (action = 'update' OR kind IN ('user', 'stage', 'picklist')) ORDER BY seq DESC`,
+    )
+    .all(batchId) as BatchRow[]
+}
+
+/** Records of one kind the batch created, with or without attached work, last created first. */
+export function batchCreations(db: Database, batchId: string, kind: ImportableEntity, withWork: boolean): number[] {
+  return cachedStatement(
+    db,
+    `SELECT r.entity_id FROM import_batch_rows r WHERE r.batch_id = ? AND r.kind = ? AND r.action = 'create' AND ${withWork ? '' : 'NOT '}${hasAttachedWork}
+     ORDER BY r.seq DESC`,
+  )
+    .pluck()
+    .all(batchId, kind) as number[]
+}
+
+const erasable = `SELECT r.entity_id FROM import_batch_rows r WHERE r.batch_id = ? AND r.kind = ? AND r.action = 'create' AND NOT ${hasAttachedWork}`
+
+/**
+ * Erases, in a few statements, every record of one kind the batch created
+ * that has no attached work, a deal's stage history with it. All or nothing:
+ * false, with nothing removed, when another record still points at one of
+ * them (the caller then goes one by one). Writes no audit: see auditErasures.
+ */
+export function eraseCreations(db: Database, batchId: string, kind: ImportableEntity): boolean {
+  try {
+    db.transaction(() => {
+      if (kind === 'opportunity') db.prepare(`DELETE FROM stage_history WHERE opportunity_id IN (${erasable})`).run(batchId, kind)
+      db.prepare(`DELETE FROM ${entityTables[kind]} WHERE id IN (${erasable})`).run(batchId, kind)
+    })()
+    return true
+  } catch (err) {
+    if (isForeignKeyFailure(err)) return false
+    throw err
+  }
+}
+
+/** One 'undo' audit row for each record of these kinds that eraseCreations removed, last created first; returns how many. */
+export function auditErasures(db: Database, ctx: WriteContext, batchId: string, kinds: readonly ImportableEntity[]): number {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, user_id, entity_type, entity_id, action, batch_id)
+       SELECT ?, ?, r.kind, r.entity_id, 'undo', ? FROM import_batch_rows r
+       WHERE r.batch_id = ? AND r.kind IN (SELECT value FROM json_each(?)) AND r.action = 'create' AND NOT ${hasAttachedWork}
+       ORDER BY r.seq DESC`,
+    )
+    .run(ctx.now, ctx.userId, ctx.batchId ?? null, batchId, JSON.stringify(kinds)).changes
 }
 
 /** Puts back the columns an update changed, as one more audited version of the record. */

@@ -4,6 +4,7 @@ import type { Core } from '../../core'
 import { AppError } from '../../errors'
 import { defaultReadLimits } from '../../excel'
 import { refusal, type Prepared, type PrepareRequest, type RowDraft } from './prepare'
+import { RepeatedTexts } from './repeats'
 
 /** What the prepare worker is given (workerData). */
 export interface PrepareJob {
@@ -85,10 +86,17 @@ export function prepareInWorker(core: Core, jobId: string, signal: AbortSignal, 
     const cancel = () => settle(() => reject(new AppError('JOB_CANCELLED')))
     signal.addEventListener('abort', cancel, { once: true })
     const drafts: RowDraft[] = []
+    // Each message brings its own copy of every text: repeated ones are shared again as they arrive.
+    const repeats = new RepeatedTexts()
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') core.events.emit('progress', { jobId, phase: message.phase, done: message.done, total: message.total })
-      else if (message.type === 'rows') drafts.push(...message.drafts)
-      else if (message.type === 'result') settle(() => resolve({ ...message.prepared, drafts }))
+      else if (message.type === 'rows') {
+        for (const draft of message.drafts) {
+          repeats.share(draft.values)
+          repeats.share(draft.labels)
+          drafts.push(draft)
+        }
+      } else if (message.type === 'result') settle(() => resolve({ ...message.prepared, drafts }))
       else settle(() => reject(new AppError(message.code, message.details)))
     })
     worker.on('error', (err: Error & { code?: string }) =>

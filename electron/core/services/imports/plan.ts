@@ -15,7 +15,7 @@ import {
 } from '../../../../shared/methods/imports'
 import { normalizeCompanyName, normalizeEmail, normalizePhone } from '../../domain/normalize'
 import { missingForStage, type StageFacts } from '../../domain/stageRules'
-import { liveIdsByKey, liveRecord, opportunitiesNamed, type ImportableEntity } from '../../store/imports'
+import { contactsAmong, liveIdsByKey, liveRecord, opportunitiesNamed, opportunitiesNamedAmong, type ImportableEntity } from '../../store/imports'
 import { toColumn, type Row } from '../../store/records'
 import { Fresh, FreshPicklistValue, FreshRecord, FreshStage, FreshUser, stagePhase, type FreshFields } from './fresh'
 import type { ChosenMapping } from './mapping'
@@ -87,6 +87,12 @@ export class Planner {
   private readonly seen = new Map<string, number>()
   private readonly used = new Set<Fresh>()
   private readonly fills = new Map<ImportFill, number>()
+  /** Existing deals by name, for the names the file carries (read once per plan); null before. */
+  private dealsByName: Map<string, { id: number; accountNorm: string | null }[]> | null = null
+  /** Names of deals this plan updated (renamed or moved to another account): those are looked up afresh. */
+  private readonly movedNames = new Set<string>()
+  /** What dayStart made of each date text. */
+  private readonly dayStarts = new Map<string, string | null>()
 
   constructor(
     private readonly ws: ImportWorkspace,
@@ -105,6 +111,7 @@ export class Planner {
     const issues: RowIssue[] = []
     const skipped: SkippedRow[] = []
     const rejected = new Map<number, RowIssue[]>()
+    this.lookUpMatches(drafts)
     const queue = drafts.reverse()
     for (let draft = queue.pop(); draft; draft = queue.pop()) {
       const outcome = draft.issues.length > 0 ? { decision: 'reject' as const, issues: [...draft.issues, ...this.stageIssues(draft)] } : this.decide(draft)
@@ -118,6 +125,38 @@ export class Planner {
       }
     }
     return { counts, issues, skipped, rejected, creates: this.creates(), fills: this.fillReport() }
+  }
+
+  /**
+   * Reads, in one pass each, the existing deals and contacts the rows may
+   * match, instead of a query per row: the deals named as the file names
+   * them, and the contacts with the file's phones, emails and names.
+   */
+  private lookUpMatches(drafts: readonly RowDraft[]): void {
+    if (this.entity !== 'opportunity') return
+    const names = new Set<string>()
+    const keys = { phones: new Set<string>(), emails: new Set<string>(), names: new Set<string>() }
+    for (const { values } of drafts) {
+      const name = textOf(values, 'name')
+      const phone = textOf(values, 'phone')
+      const email = textOf(values, 'email')
+      const contactName = textOf(values, 'contactName') ?? phone ?? email
+      if (name) names.add(name)
+      if (contactName) keys.names.add(contactName)
+      const phoneNorm = normalizePhone(phone)
+      const emailNorm = normalizeEmail(email)
+      if (phoneNorm) keys.phones.add(phoneNorm)
+      if (emailNorm) keys.emails.add(emailNorm)
+    }
+    const db = this.ws.core.db
+    this.dealsByName = opportunitiesNamedAmong(db, names)
+    this.ws.knowContacts(contactsAmong(db, keys))
+  }
+
+  /** Live deals with this name: as read at the start, unless this plan has since moved one of that name. */
+  private dealsNamed(name: string): { id: number; accountNorm: string | null }[] {
+    if (this.dealsByName && !this.movedNames.has(name)) return this.dealsByName.get(name) ?? []
+    return opportunitiesNamed(this.ws.core.db, name)
   }
 
   /**
@@ -204,7 +243,7 @@ export class Planner {
       case 'opportunity': {
         const name = text('name')
         const accountNorm = normalizeCompanyName(text('accountName') ?? '')
-        found = name ? (opportunitiesNamed(db, name).find((o) => (o.accountNorm ?? '') === accountNorm)?.id ?? null) : null
+        found = name ? (this.dealsNamed(name).find((o) => (o.accountNorm ?? '') === accountNorm)?.id ?? null) : null
         break
       }
       case 'lead':
@@ -306,7 +345,7 @@ export class Planner {
 
   private create(draft: RowDraft): RowOutcome {
     const fields = this.ownFields(draft, null)
-    const history = { createdAt: dayStart(draft.values.createdDate), stageEnteredAt: null as string | null, closedAt: null as string | null }
+    const history = { createdAt: this.dayStart(draft.values.createdDate), stageEnteredAt: null as string | null, closedAt: null as string | null }
     if (this.entity === 'opportunity') {
       const opportunity = this.opportunityFields(draft, fields, null)
       if ('decision' in opportunity) return opportunity
@@ -348,6 +387,10 @@ export class Planner {
     const name = nameKey[this.entity]
     if (name in patch && (patch[name] === null || patch[name] === '')) return reject('NAME_MISSING', this.headerOf.get(name) ?? null)
     if (Object.keys(patch).length === 0) return { decision: 'unchanged' }
+    if (this.entity === 'opportunity' && ('name' in patch || 'accountId' in patch)) {
+      this.movedNames.add(current.name as string)
+      if (typeof patch.name === 'string') this.movedNames.add(patch.name)
+    }
     this.accept(patch)
     return { decision: 'update', write: { kind: 'update', row: draft.row, id, version: current.version as number, fields: patch } }
   }
@@ -482,12 +525,23 @@ export class Planner {
 
   /** A deal imported from history entered its stage when it was created there, and closed on its close date. */
   private stageHistory(draft: RowDraft, kind: 'open' | 'won' | 'lost' | null): { stageEnteredAt: string | null; closedAt: string | null } {
-    const created = dayStart(draft.values.createdDate)
+    const created = this.dayStart(draft.values.createdDate)
     if (kind === 'won' || kind === 'lost') {
-      const closed = dayStart(kind === 'won' ? (draft.values.signedDate ?? draft.values.expectedCloseDate) : draft.values.expectedCloseDate)
+      const closed = this.dayStart(kind === 'won' ? (draft.values.signedDate ?? draft.values.expectedCloseDate) : draft.values.expectedCloseDate)
       return { stageEnteredAt: closed ?? created, closedAt: closed }
     }
     return { stageEnteredAt: created, closedAt: null }
+  }
+
+  /** The local midnight of a 'YYYY-MM-DD', as the instant a record's history starts; null for none. Dates repeat down a file. */
+  private dayStart(value: ColumnValue | undefined): string | null {
+    if (typeof value !== 'string') return null
+    let instant = this.dayStarts.get(value)
+    if (instant === undefined) {
+      const coerced = coerceDateTime(value)
+      this.dayStarts.set(value, (instant = coerced.ok ? coerced.value : null))
+    }
+    return instant
   }
 
   // ───────────────────────────── report ─────────────────────────────
@@ -508,11 +562,10 @@ export class Planner {
   }
 }
 
-/** The local midnight of a 'YYYY-MM-DD', as the instant a record's history starts; null for none. */
-function dayStart(value: ColumnValue | undefined): string | null {
-  if (typeof value !== 'string') return null
-  const instant = coerceDateTime(value)
-  return instant.ok ? instant.value : null
+/** A field's text, or null when it is not text or blank. */
+function textOf(values: Record<string, ColumnValue>, key: string): string | null {
+  const value = values[key]
+  return typeof value === 'string' && value !== '' ? value : null
 }
 
 function sameValue(stored: unknown, value: unknown): boolean {

@@ -3,16 +3,19 @@ import type { UndoReport } from '../../../../shared/methods/imports'
 import type { Core } from '../../core'
 import { AppError } from '../../errors'
 import {
-  attachedWork,
-  batchRows,
+  auditErasures,
+  batchCreations,
+  batchRowsToRevert,
   deleteBatchStageHistory,
+  editedSinceBatch,
   eraseConfiguration,
+  eraseCreations,
   eraseRecord,
   getBatch,
   markBatchUndone,
   restoreColumns,
   trashRecord,
-  versionOf,
+  undoOrder,
   withBulkCache,
   type BatchRow,
   type ImportableEntity,
@@ -21,30 +24,45 @@ import { withStatementCache } from '../../store/statementCache'
 import type { WriteContext } from '../../store/writeContext'
 import { inTransaction, writeContext } from '../context'
 
-const records = new Set(['opportunity', 'lead', 'account', 'contact'])
-const isRecord = (row: BatchRow): row is BatchRow & { kind: ImportableEntity } => records.has(row.kind)
-
-/** A record the batch wrote that has moved on since: edited, deleted, or given follow-ups or tasks. */
-function editedSince(core: Core, row: BatchRow & { kind: ImportableEntity }): boolean {
-  const now = versionOf(core.db, row.kind, row.entityId)
-  if (!now || now.deleted || now.version !== row.versionAfter) return true
-  return row.action === 'create' && attachedWork(core.db, row.kind, row.entityId) > 0
-}
-
-/** Walks the batch's records backwards: erase what it created, restore what it updated. */
-function revert(core: Core, rows: readonly BatchRow[], ctx: WriteContext, report: UndoReport): void {
-  for (const row of rows) {
-    if (!isRecord(row)) {
-      eraseConfiguration(core.db, row.kind as 'user' | 'stage' | 'picklist', row.entityId)
-    } else if (row.action === 'update') {
-      if (restoreColumns(core.db, ctx, row.kind, row.entityId, JSON.parse(row.before ?? '{}')) > 0) report.restored++
-    } else if (attachedWork(core.db, row.kind, row.entityId) === 0 && eraseRecord(core.db, ctx, row.kind, row.entityId)) {
-      report.deleted++
-    } else {
-      trashRecord(core.db, ctx, row.kind, row.entityId)
+/**
+ * Erases what the batch created, kind by kind, in a few statements each;
+ * created records with follow-ups or tasks go to the trash, and a kind
+ * where some record is still pointed at goes one record at a time, each
+ * erased or, when something points at it, trashed.
+ */
+function eraseCreated(core: Core, batchId: string, ctx: WriteContext, report: UndoReport): void {
+  const erasedAtOnce: ImportableEntity[] = []
+  for (const kind of undoOrder) {
+    for (const id of batchCreations(core.db, batchId, kind, true)) {
+      trashRecord(core.db, ctx, kind, id)
       report.trashed++
     }
+    if (eraseCreations(core.db, batchId, kind)) {
+      erasedAtOnce.push(kind)
+      continue
+    }
+    for (const id of batchCreations(core.db, batchId, kind, false)) {
+      if (eraseRecord(core.db, ctx, kind, id)) report.deleted++
+      else {
+        trashRecord(core.db, ctx, kind, id)
+        report.trashed++
+      }
+    }
   }
+  report.deleted += auditErasures(core.db, ctx, batchId, erasedAtOnce)
+}
+
+const records: ReadonlySet<string> = new Set(undoOrder)
+const isRecord = (row: BatchRow): row is BatchRow & { kind: ImportableEntity } => records.has(row.kind)
+
+/** Puts back what the batch updated (last written first), erases what it created, then the owners, stages and picklist values it added. */
+function revert(core: Core, batchId: string, ctx: WriteContext, report: UndoReport): void {
+  const rows = batchRowsToRevert(core.db, batchId)
+  for (const row of rows) {
+    if (isRecord(row) && restoreColumns(core.db, ctx, row.kind, row.entityId, JSON.parse(row.before ?? '{}')) > 0) report.restored++
+  }
+  eraseCreated(core, batchId, ctx, report)
+  for (const row of rows) if (!isRecord(row)) eraseConfiguration(core.db, row.kind as 'user' | 'stage' | 'picklist', row.entityId)
 }
 
 /**
@@ -62,8 +80,7 @@ export function undoBatch(core: Core, batchId: string, force: boolean, meta: Cal
   if (batch.undoneAt) throw new AppError('IMPORT_ALREADY_UNDONE', { batchId, undoneAt: batch.undoneAt })
   const bulk: Core = { ...core, db: withStatementCache(core.db) }
   const report = withBulkCache(bulk.db, () => {
-    const rows = batchRows(bulk.db, batchId)
-    const edited = rows.filter(isRecord).filter((row) => editedSince(bulk, row))
+    const edited = editedSinceBatch(bulk.db, batchId)
     if (edited.length > 0 && !force) {
       throw new AppError('IMPORT_EDITED_SINCE', {
         batchId,
@@ -75,7 +92,7 @@ export function undoBatch(core: Core, batchId: string, force: boolean, meta: Cal
     const ctx = writeContext(bulk, meta, batchId)
     inTransaction(bulk, () => {
       deleteBatchStageHistory(bulk.db, batchId)
-      revert(bulk, rows, ctx, done)
+      revert(bulk, batchId, ctx, done)
       markBatchUndone(bulk.db, batchId, ctx, done)
     })
     return done

@@ -4,7 +4,7 @@ import type { Pipeline, Stage } from '../../../../shared/entities'
 import type { ImportIssueReason, ImportRequest } from '../../../../shared/methods/imports'
 import type { Core } from '../../core'
 import { normalizeCompanyName, normalizeEmail, normalizePhone } from '../../domain/normalize'
-import { contactsNamed, liveIdsByKey, liveRecord } from '../../store/imports'
+import { contactsNamed, liveIdsByKey, liveRecord, type ContactIndex } from '../../store/imports'
 import { listPicklists, listPipelines, listStages, readSetting } from '../../store/reference'
 import { Fresh, FreshPicklistValue, FreshRecord, FreshStage, FreshUser, type FreshFields } from './fresh'
 
@@ -31,6 +31,8 @@ export class ImportWorkspace {
   private readonly freshValues = new Map<string, FreshPicklistValue>()
   private readonly accounts = new Map<string, number | FreshRecord | 'ambiguous'>()
   private readonly contacts = new Map<string, number | FreshRecord>()
+  /** The existing contacts the file's rows may name, read at once (see knowContacts); null to ask per row. */
+  private contactIndex: ContactIndex | null = null
   private readonly knownValues: Set<string>
 
   constructor(
@@ -115,16 +117,37 @@ export class ImportWorkspace {
     return found === 'ambiguous' ? fail('ACCOUNT_AMBIGUOUS') : ok(found)
   }
 
+  /**
+   * The existing contacts the rows' phones, emails and names find, read in
+   * one pass. Contacts this import creates are remembered by contact() under
+   * the same keys, so the index never needs to learn them.
+   */
+  knowContacts(index: ContactIndex): void {
+    this.contactIndex = index
+  }
+
+  /** The oldest live contact with this phone, else this email, else this name at this account (a number or none). */
+  private existingContact(name: string, phone: string | null, email: string | null, account: number | FreshRecord | null): number | undefined {
+    const named = typeof account === 'number' || account === null
+    const index = this.contactIndex
+    if (index) {
+      return (phone && index.byPhone.get(phone)) || (email && index.byEmail.get(email)) || (named ? index.byNameAt.get(`${name}|${account ?? ''}`) : undefined)
+    }
+    const db = this.core.db
+    return (
+      (phone && liveIdsByKey(db, 'contact', 'phone_norm', phone)[0]) ||
+      (email && liveIdsByKey(db, 'contact', 'email_norm', email)[0]) ||
+      (named ? contactsNamed(db, name, account)[0] : undefined)
+    )
+  }
+
   /** A deal's contact: one with the same phone or email, or the same name at the same account; else a new one. */
   contact(fields: { name: string; phone: string | null; email: string | null }, account: number | FreshRecord | null): number | FreshRecord {
     const phone = normalizePhone(fields.phone)
     const email = normalizeEmail(fields.email)
     const keys = [phone && `p:${phone}`, email && `e:${email}`, `n:${fields.name}|${account instanceof Fresh ? account.label : (account ?? '')}`]
     for (const key of keys) if (key && this.contacts.has(key)) return this.contacts.get(key)!
-    const existing =
-      (phone && liveIdsByKey(this.core.db, 'contact', 'phone_norm', phone)[0]) ||
-      (email && liveIdsByKey(this.core.db, 'contact', 'email_norm', email)[0]) ||
-      (typeof account === 'number' || account === null ? contactsNamed(this.core.db, fields.name, account)[0] : undefined)
+    const existing = this.existingContact(fields.name, phone, email, account) || undefined
     const contact = existing ?? new FreshRecord(fields.name, 'contact', { ...fields, accountId: account })
     for (const key of keys) if (key) this.contacts.set(key, contact)
     return contact

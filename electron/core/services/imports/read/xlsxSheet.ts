@@ -1,6 +1,7 @@
 import { wallClockOfSerial } from '../../../../../shared/coerce'
 import type { CellRange, CellValue } from '../../../excel/model'
 import type { WorkbookParts } from './xlsxParts'
+import { RepeatedTexts } from '../repeats'
 import { attributesOf, cellText, detached, richText } from './xmlText'
 
 export interface SheetRows {
@@ -71,11 +72,11 @@ const attribute = (body: string, name: keyof typeof attributePatterns) => attrib
 const valueTag = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/
 const inlineTag = /<(?:[\w.-]+:)?is(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?is>/
 
-function cellValue(tag: string, inner: string, book: WorkbookParts): CellValue {
+function cellValue(tag: string, inner: string, book: WorkbookParts, texts: (text: string) => string): CellValue {
   const type = attribute(tag, 't') ?? 'n'
   if (type === 'inlineStr') {
     const text = richText(inlineTag.exec(inner)?.[1] ?? '')
-    return text === '' ? null : detached(text)
+    return text === '' ? null : texts(text)
   }
   const raw = valueTag.exec(inner)?.[1]
   if (raw === undefined) return null
@@ -86,7 +87,7 @@ function cellValue(tag: string, inner: string, book: WorkbookParts): CellValue {
     }
     case 'str': {
       const text = cellText(raw)
-      return text === '' ? null : detached(text)
+      return text === '' ? null : texts(text)
     }
     case 'b':
       return raw.trim() === '1' || raw.trim().toLowerCase() === 'true'
@@ -124,6 +125,10 @@ export async function readSheetRows(chunks: AsyncIterable<string>, book: Workboo
   const rows: CellValue[][] = []
   let nextRow = 0
   let truncated = false
+  // Inline texts are copied out of the XML (so it can go), once per distinct text in a column.
+  const repeats = new RepeatedTexts()
+  let col = 0
+  const texts = (text: string) => repeats.shared(col, text, detached)
 
   /** Parses complete rows; false once the limit is passed. */
   const takeRows = (xml: string): boolean => {
@@ -137,9 +142,9 @@ export async function readSheetRows(chunks: AsyncIterable<string>, book: Workboo
       const inner = m[2] ?? ''
       cellPattern.lastIndex = 0
       for (let c = cellPattern.exec(inner); c; c = cellPattern.exec(inner)) {
-        const col = decodeRef(attribute(c[1]!, 'r'))?.col ?? nextCol
+        col = decodeRef(attribute(c[1]!, 'r'))?.col ?? nextCol
         nextCol = col + 1
-        const value = cellValue(c[1]!, c[2] ?? '', book)
+        const value = cellValue(c[1]!, c[2] ?? '', book, texts)
         if (value !== null) values[col] = value
       }
       if (values.length === 0) continue
