@@ -43,9 +43,14 @@ async function openSettingsTab(page: Page, tab: string) {
 }
 
 /** Picks an option of an antd select (its visible items are titled divs; the listbox holds only a few). */
+/** Picks an option of an antd select; a click lost to the dropdown's opening animation is tried again. */
 async function choose(page: Page, select: ReturnType<Page['getByLabel']>, option: string) {
-  await select.click()
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click()
+  const root = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]')
+  await expect(async () => {
+    await select.click()
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click({ timeout: 3_000 })
+    await expect(root).toContainText(option, { timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
 }
 
 /** Uploads a workbook the way the browser's file picker does, giving the path imports.* accept. */
@@ -357,7 +362,12 @@ test('custom fields in the create form and the record drawer; a type change is c
 
   // Delete to the trash, then restore.
   await page.getByRole('button', { name: '删除字段“重点客户”' }).click()
-  await page.getByRole('dialog', { name: /删除字段“重点客户”/ }).getByRole('button', { name: /确\s*定|OK/ }).click()
+  // A click lost to the confirmation's opening animation is tried again.
+  const confirmDelete = page.getByRole('dialog', { name: /删除字段“重点客户”/ })
+  await expect(async () => {
+    await confirmDelete.getByRole('button', { name: /确\s*定|OK/ }).click({ timeout: 3_000 })
+    await expect(confirmDelete).toBeHidden({ timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
   await expect(page.getByText('已删除的字段（数据保留，可恢复）')).toBeVisible()
   expect((await invoke<Field[]>(page.request, 'customFields.list', { entity: 'opportunity' })).map((f) => f.key)).not.toContain('key_account')
   await page.getByRole('button', { name: '恢复' }).click()
@@ -380,16 +390,19 @@ test('a form layout arranges custom fields into sections by dragging, and the cr
   await names.getByRole('button', { name: '保存' }).click()
   const target = page.getByRole('list', { name: '合同信息' })
   await expect(target).toBeVisible()
+  await expect(names).toBeHidden()
 
-  // Drag the field by its grip into the new section.
-  const grip = (await page.getByRole('button', { name: '拖动字段：采购单号' }).boundingBox())!
-  const drop = (await target.boundingBox())!
-  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(grip.x + grip.width / 2 + 10, grip.y + grip.height / 2, { steps: 3 })
-  await page.mouse.move(drop.x + drop.width / 2, drop.y + drop.height / 2, { steps: 12 })
-  await page.mouse.up()
-  await expect(target.getByRole('listitem')).toContainText('采购单号')
+  // Drag the field by its grip into the new section; a drag that started while the layout still moved is tried again.
+  await expect(async () => {
+    const grip = (await page.getByRole('button', { name: '拖动字段：采购单号' }).boundingBox())!
+    const drop = (await target.boundingBox())!
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(grip.x + grip.width / 2 + 10, grip.y + grip.height / 2, { steps: 3 })
+    await page.mouse.move(drop.x + drop.width / 2, drop.y + drop.height / 2, { steps: 12 })
+    await page.mouse.up()
+    await expect(target.getByRole('listitem')).toContainText('采购单号', { timeout: 3_000 })
+  }).toPass({ timeout: 30_000 })
   await page.getByRole('button', { name: '保存布局' }).click()
   await expect(page.getByText('表单布局已保存')).toBeVisible()
   const layout = await invoke<{ sections: { labelZh: string; fields: string[] }[] }>(page.request, 'layouts.get', { entity: 'opportunity' })
