@@ -1,9 +1,8 @@
-import { App, Col, Form, Input, Select } from 'antd'
+import { Col, Form, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { Account } from '../../../../../shared/entities'
 import { useChoices } from '../hooks/useChoices'
-import { useRecordPatch, type RecordPatch } from '../hooks/useRecordPatch'
-import { changedFields } from '../utils/changedFields'
+import { useRecordFieldsForm } from '../hooks/useRecordFieldsForm'
 import { NameItem, OwnerItem, RecordFieldsForm } from './RecordFieldsForm'
 
 type Values = Pick<Account, 'name' | 'industry' | 'region' | 'source' | 'ownerId' | 'phone' | 'email' | 'website' | 'address' | 'notes'>
@@ -11,25 +10,15 @@ type Values = Pick<Account, 'name' | 'industry' | 'region' | 'source' | 'ownerId
 /** The account's own fields, edited in place and saved against the version on screen. */
 export function AccountFields({ account }: { account: Account }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const choices = useChoices()
-  const [form] = Form.useForm<Values>()
-  const { saving, serverError, patch } = useRecordPatch('account')
+  const { form, saving, serverError, submit, formKey } = useRecordFieldsForm<'account', Values>('account', account)
   const label = (key: keyof Values) => t(`records.account.fields.${key}`)
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    const fields = changedFields(account, values) as RecordPatch<'account'>
-    if (Object.keys(fields).length === 0) return
-    await patch(account, fields, () => void message.success(t('records.saved', { name: values.name })))
-  }
 
   return (
     <RecordFieldsForm<Values>
       form={form}
       initialValues={account}
-      formKey={`${account.id}:${account.version}`}
+      formKey={formKey}
       saving={saving}
       serverError={serverError}
       notesLabel={label('notes')}

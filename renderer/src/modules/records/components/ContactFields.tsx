@@ -1,10 +1,9 @@
-import { App, Col, DatePicker, Form, Input } from 'antd'
+import { Col, DatePicker, Form, Input } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import type { Contact } from '../../../../../shared/entities'
 import { AccountSelect } from '../../opportunity/components/AccountSelect'
-import { useRecordPatch, type RecordPatch } from '../hooks/useRecordPatch'
-import { changedFields } from '../utils/changedFields'
+import { useRecordFieldsForm } from '../hooks/useRecordFieldsForm'
 import { NameItem, OwnerItem, RecordFieldsForm } from './RecordFieldsForm'
 
 type Fields = Pick<Contact, 'name' | 'accountId' | 'title' | 'phone' | 'email' | 'wechat' | 'ownerId' | 'notes'>
@@ -13,26 +12,16 @@ type Values = Fields & { birthday: Dayjs | null }
 /** The contact's own fields and its account, edited in place and saved against the version on screen. */
 export function ContactFields({ contact }: { contact: Contact }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [form] = Form.useForm<Values>()
-  const { saving, serverError, patch } = useRecordPatch('contact')
+  const toRecord = (values: Values) => ({ ...values, birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : null })
+  const { form, saving, serverError, submit, formKey } = useRecordFieldsForm<'contact', Values>('contact', contact, toRecord)
   const label = (key: keyof Values) => t(`records.contact.fields.${key}`)
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null)
-    if (!values) return
-    const birthday = values.birthday ? values.birthday.format('YYYY-MM-DD') : null
-    const fields = changedFields(contact, { ...values, birthday }) as RecordPatch<'contact'>
-    if (Object.keys(fields).length === 0) return
-    await patch(contact, fields, () => void message.success(t('records.saved', { name: values.name })))
-  }
 
   const initialValues: Values = { ...contact, birthday: contact.birthday ? dayjs(contact.birthday) : null }
   return (
     <RecordFieldsForm<Values>
       form={form}
       initialValues={initialValues}
-      formKey={`${contact.id}:${contact.version}`}
+      formKey={formKey}
       saving={saving}
       serverError={serverError}
       notesLabel={label('notes')}
