@@ -57,7 +57,12 @@ test('a column filter narrows the grid to the chosen stages', async ({ page }) =
   const before = await total.innerText()
 
   await grid.getByRole('button', { name: '筛选：阶段' }).click()
-  await page.getByRole('checkbox', { name: '新客户 · 赢单' }).check()
+  // A click that lands during the filter popover's opening animation is tried again.
+  const won = page.getByRole('checkbox', { name: '新客户 · 赢单' })
+  await expect(async () => {
+    await won.click({ timeout: 3_000 })
+    await expect(won).toBeChecked({ timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
   await page.getByRole('button', { name: '应用' }).click()
 
   await expect(total).not.toHaveText(before)
