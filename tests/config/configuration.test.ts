@@ -75,6 +75,30 @@ describe('picklists', () => {
     expect(inUse.ok ? null : inUse.error.code).toBe('PICKLIST_VALUE_IN_USE')
   })
 
+  it('rewrites saved views that filtered on the merged value, and only filters on that list', async () => {
+    const ws = await openWorkspace()
+    await ws.call('customFields.create', { entity: 'opportunity', key: 'channel', type: 'picklist', picklistKey: 'source', labelZh: '渠道', labelEn: 'Channel' })
+    const deal = await dealIn(ws, 'discovery', { channel: 'wechat' })
+    const lead = await ws.call('leads.create', { company: '微信线索', source: 'wechat' })
+    const state = (filters: { column: string; op: 'in' | 'equals'; value: string | string[] }[]) => ({ filters, sort: [], columns: [{ key: 'name' }], pinned: 1, groupBy: null })
+    const byChannel = await ws.call('views.save', { entity: 'opportunity', name: '微信渠道', state: state([{ column: 'custom.channel', op: 'in', value: ['wechat', 'website'] }]) })
+    const leadView = await ws.call('views.save', { entity: 'lead', name: '微信线索', shared: true, state: { ...state([{ column: 'source', op: 'equals', value: 'wechat' }, { column: 'region', op: 'in', value: ['wechat'] }]), columns: [{ key: 'company' }] } })
+
+    await ws.call('picklists.merge', { listKey: 'source', fromValue: 'wechat', intoValue: 'website' })
+
+    const opportunityViews = await ws.call('views.list', { entity: 'opportunity' })
+    const channelFilters = opportunityViews.find((v) => v.id === byChannel.id)!.state.filters
+    expect(channelFilters).toEqual([{ column: 'custom.channel', op: 'in', value: ['website'] }])
+    expect((await ws.call('opportunities.list', { filters: channelFilters })).rows.map((r) => r.id)).toEqual([deal.id])
+    const leadFilters = (await ws.call('views.list', { entity: 'lead' })).find((v) => v.id === leadView.id)!.state.filters
+    // Region is another list: a value that happens to be spelled the same stays.
+    expect(leadFilters).toEqual([
+      { column: 'source', op: 'equals', value: 'website' },
+      { column: 'region', op: 'in', value: ['wechat'] },
+    ])
+    expect((await ws.call('leads.list', { filters: leadFilters.slice(0, 1) })).rows.map((r) => r.id)).toEqual([lead.id])
+  })
+
   it('creates custom lists, orders them, and keeps follow-up types a fixed set', async () => {
     const ws = await openWorkspace()
     await ws.call('picklists.createList', { key: 'tier', labelZh: '客户分层', labelEn: 'Tier' })

@@ -24,6 +24,11 @@ export function listViews(db: Database, entity: GridEntity, userId: number | nul
   ).map(toView)
 }
 
+/** Every saved view of every entity and person: for changes that must follow the data, such as a picklist merge. */
+export function listAllViews(db: Database): SavedView[] {
+  return (db.prepare(`${select} ORDER BY id`).all() as ViewRow[]).map(toView)
+}
+
 export function getView(db: Database, id: number): SavedView | undefined {
   const row = db.prepare(`${select} WHERE id = ?`).get(id) as ViewRow | undefined
   return row ? toView(row) : undefined

@@ -22,6 +22,7 @@ import { countValueUses, moveValue } from '../../store/picklistValues'
 import { listPicklists } from '../../store/reference'
 import { inTransaction, writeContext } from '../context'
 import { renameValueInRules } from './picklistRules'
+import { renameValueInViews } from './picklistViews'
 
 export const listLists = (core: Core): PicklistList[] => listPicklistLists(core.db)
 
@@ -70,8 +71,8 @@ const fieldsOfList = (core: Core, listKey: string) => listFields(core.db, undefi
 /**
  * Moves every record holding `fromValue` (built-in columns and custom fields)
  * to `intoValue` in one transaction, one audit row per record under one batch,
- * renames it in the assignment and scoring rules, then removes `fromValue`
- * from the list.
+ * renames it in the assignment and scoring rules and in saved views' filters,
+ * then removes `fromValue` from the list.
  */
 export function mergeValues(core: Core, input: { listKey: string; fromValue: string; intoValue: string }, meta: CallMeta): PicklistMergeResult {
   const list = getPicklistList(core.db, input.listKey)
@@ -86,7 +87,9 @@ export function mergeValues(core: Core, input: { listKey: string; fromValue: str
     const ctx = writeContext(core, meta, batchId)
     // Rules first: the moved leads are re-scored by the trigger as they move.
     renameValueInRules(core.db, input.listKey, input.fromValue, input.intoValue, ctx.now)
-    const moves = moveValue(core.db, input.listKey, fieldsOfList(core, input.listKey), input.fromValue, input.intoValue, ctx.now)
+    const fields = fieldsOfList(core, input.listKey)
+    const moves = moveValue(core.db, input.listKey, fields, input.fromValue, input.intoValue, ctx.now)
+    renameValueInViews(core.db, input.listKey, fields, input.fromValue, input.intoValue, ctx.now)
     for (const move of moves) {
       writeAudit(core.db, ctx, move.entity, move.id, 'merge', [{ field: move.field, oldValue: input.fromValue, newValue: input.intoValue }])
     }
