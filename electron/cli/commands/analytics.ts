@@ -1,5 +1,16 @@
 import type { Locale, MethodInput, MethodName, User } from '../../../shared'
-import type { AnalyticsFilters, Changes, Conversion, Dwell, Forecast, Funnel, MoneyBasis, WinRate } from '../../../shared/methods/analytics'
+import {
+  BreakdownField,
+  type AnalyticsFilters,
+  type Breakdown,
+  type Changes,
+  type Conversion,
+  type Dwell,
+  type Forecast,
+  type Funnel,
+  type MoneyBasis,
+  type WinRate,
+} from '../../../shared/methods/analytics'
 import { print, type Command, type Session } from '../command'
 import { CliFailure } from '../output'
 
@@ -18,6 +29,7 @@ const reports = {
   losses: 'analytics.losses',
   collections: 'analytics.collections',
   repurchase: 'analytics.repurchase',
+  breakdown: 'analytics.breakdown',
   dashboard: 'analytics.dashboard',
 } as const satisfies Record<string, MethodName>
 
@@ -40,6 +52,31 @@ function findUser(users: User[], who: string, locale: Locale): number {
   return user.id
 }
 
+/** `--field tier=partner,reseller` (repeatable): an opportunity custom picklist filter, as the dashboard's filter bar sets it. */
+function customFilters(session: Session): AnalyticsFilters['custom'] {
+  const given = session.flags.field
+  if (given === undefined) return undefined
+  const pairs = (Array.isArray(given) ? given : [given]).map(String)
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const [key, values] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]
+      if (!pair.includes('=') || !key || !values) {
+        throw new CliFailure(say(session.locale, `--field 的格式是 字段键=值1,值2：${pair}`, `--field takes FIELD=VALUE1,VALUE2: ${pair}`), 2)
+      }
+      return [key.replace(/^custom\./, ''), list(values)!]
+    }),
+  )
+}
+
+/** `--by source|productLine|region|custom.KEY`: what a breakdown groups by. */
+function breakdownField(session: Session): BreakdownField {
+  const parsed = BreakdownField.safeParse(text(session, 'by'))
+  if (!parsed.success) {
+    throw new CliFailure(say(session.locale, '请用 --by 指定分组：source|productLine|region|custom.字段键', 'Name the grouping with --by: source|productLine|region|custom.KEY'), 2)
+  }
+  return parsed.data
+}
+
 async function filtersOf(session: Session): Promise<Omit<AnalyticsFilters, 'period'> & { period?: AnalyticsFilters['period'] }> {
   const [from, to, period] = [text(session, 'from'), text(session, 'to'), text(session, 'period')]
   const owners = list(text(session, 'owner'))
@@ -56,6 +93,7 @@ async function filtersOf(session: Session): Promise<Omit<AnalyticsFilters, 'peri
     productLines: list(text(session, 'product')),
     regions: list(text(session, 'region')),
     pipelineId: pipeline?.id,
+    custom: customFilters(session),
   }
 }
 
@@ -101,6 +139,11 @@ const human: Partial<Record<ReportKind, (locale: Locale, value: never) => string
       [say(l, '阶段', 'Stage'), say(l, '次数', 'Stays'), say(l, '中位天数', 'Median days'), say(l, 'P80 天数', 'P80 days')],
       ...d.stages.map((s) => [s.label, s.stays, days(s.medianDays), days(s.p80Days)]),
     ]),
+  breakdown: (l, b: Breakdown) =>
+    table([
+      [say(l, '取值', 'Value'), say(l, '在途数量', 'Open'), say(l, '在途金额', 'Open amount'), say(l, '加权金额', 'Weighted'), say(l, '赢单', 'Won'), say(l, '输单', 'Lost'), say(l, '赢率（数量）', 'Rate (count)')],
+      ...b.rows.map((r) => [r.label, r.open.count, money(r.open.amount), money(r.open.weightedAmount), r.won, r.lost, percent(r.rateByCount)]),
+    ]),
   changes: (l, c: Changes) =>
     table([
       [say(l, '期初', 'Start'), money(c.startAmount), c.startCount],
@@ -119,6 +162,8 @@ const reportOptions = {
   product: { type: 'string' },
   region: { type: 'string' },
   pipeline: { type: 'string' },
+  field: { type: 'string', multiple: true },
+  by: { type: 'string' },
   'from-snapshot': { type: 'string' },
   'to-snapshot': { type: 'string' },
 } as const
@@ -127,7 +172,8 @@ export const analyticsCommands: Record<string, Command> = {
   report: {
     usage: [
       `report ${Object.keys(reports).join('|')} --db PATH [--period thisQuarter|all|…] [--from DATE --to DATE]`,
-      '      [--owner NAME,…] [--team T] [--source S] [--product P] [--region R] [--pipeline KEY] [--json]',
+      '      [--owner NAME,…] [--team T] [--source S] [--product P] [--region R] [--pipeline KEY] [--field KEY=V1,V2 …] [--json]',
+      '      breakdown: --by source|productLine|region|custom.KEY  pipeline and win rate per value',
       '      changes: [--from-snapshot ID] [--to-snapshot ID]     the same figures the dashboard shows',
     ],
     options: reportOptions,
@@ -141,7 +187,9 @@ export const analyticsCommands: Record<string, Command> = {
       const input =
         kind === 'changes'
           ? { ...filters, fromSnapshotId: snapshot('from-snapshot'), toSnapshotId: snapshot('to-snapshot') }
-          : { ...filters, period }
+          : kind === 'breakdown'
+            ? { filters: { ...filters, period }, field: breakdownField(session) }
+            : { ...filters, period }
       const value = await session.call(reports[kind], input as MethodInput<(typeof reports)[ReportKind]>)
       const describe = human[kind] as ((locale: Locale, value: unknown) => string) | undefined
       print(session, value, () =>
