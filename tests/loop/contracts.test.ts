@@ -53,6 +53,29 @@ describe('contracts, payments and collections', () => {
     expect((await expectError(ws, 'contracts.create', { opportunityId: notWon.id, contract: contract() })).code).toBe('VALIDATION')
   })
 
+  it('takes the custom values the won or lost stage requires with the move, in the same write', async () => {
+    const { ws } = await workspaceWithClock()
+    const rep = addUser(ws, '李娜')
+    const account = await ws.call('accounts.create', { name: '华南贸易有限公司', ownerId: rep })
+    const stages = await stagesOf(ws)
+    await ws.call('customFields.create', { entity: 'opportunity', key: 'po_number', type: 'text', labelZh: '采购单号', labelEn: 'PO number', requiredStageIds: [stages.won!.id] })
+    await ws.call('customFields.create', { entity: 'opportunity', key: 'churn_note', type: 'text', labelZh: '流失说明', labelEn: 'Churn note', requiredStageIds: [stages.lost!.id] })
+    const winning = await openDeal(ws, account.id, rep, '赢单商机')
+
+    const refused = await expectError(ws, 'opportunities.win', { id: winning.id, version: winning.version, contract: contract() })
+    expect(refused).toMatchObject({ code: 'CUSTOM_FIELD_REQUIRED', details: { missing: ['po_number'] } })
+    expect((await ws.call('contracts.list', { opportunityId: winning.id })).items).toEqual([])
+
+    const { opportunity } = await ws.call('opportunities.win', { id: winning.id, version: winning.version, contract: contract(), custom: { po_number: 'PO-778' } })
+    expect(opportunity).toMatchObject({ stageKind: 'won', version: winning.version + 1, custom: { po_number: 'PO-778' } })
+    const trail = await ws.call('audit.list', { entityType: 'opportunity', entityId: winning.id })
+    expect(trail.filter((a) => a.field === 'custom.po_number')).toMatchObject([{ oldValue: null, newValue: 'PO-778' }])
+
+    const losing = await openDeal(ws, account.id, rep, '输单商机')
+    const lost = await ws.call('opportunities.lose', { id: losing.id, version: losing.version, lossReason: 'price', custom: { churn_note: '预算被砍' } })
+    expect(lost).toMatchObject({ stageKind: 'lost', lossReason: 'price', custom: { churn_note: '预算被砍' } })
+  })
+
   it('keeps the balance: payments are applied oldest instalment first; what is past due is overdue', async () => {
     const { ws, clock } = await workspaceWithClock()
     const rep = addUser(ws, '李娜')

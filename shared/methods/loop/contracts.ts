@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Account, Opportunity } from '../../entities'
+import { Account, CustomValuesInput, Opportunity } from '../../entities'
 import { Currency } from '../../enums'
 import { Id, IsoDate, IsoDateTime, Money, Name, OptionalText, Version } from '../../primitives'
 import { ById, method } from '../define'
@@ -98,11 +98,14 @@ export const ContractList = z.object({
 })
 export type ContractList = z.infer<typeof ContractList>
 
+/** Custom values the won or lost stage requires (or any others), saved together with the move. */
+const ClosingCustomValues = CustomValuesInput.optional()
+
 /** 成交 / 复购: win with a contract, lose with a reason, collect, and sell again. */
 export const loopContractMethods = {
   /** Moves the deal to its pipeline's won stage and records the contract with its payment plan, together. */
   'opportunities.win': method(
-    z.object({ id: Id, version: Version, contract: ContractInput }).strict(),
+    z.object({ id: Id, version: Version, contract: ContractInput, custom: ClosingCustomValues }).strict(),
     z.object({ opportunity: Opportunity, contract: ContractDetail }),
   ),
   /** Moves the deal to its pipeline's lost stage; the reason comes from the loss-reason picklist. */
@@ -114,6 +117,7 @@ export const loopContractMethods = {
         lossReason: z.string().trim().min(1).max(100),
         competitor: OptionalText(200),
         lossNote: OptionalText(2000),
+        custom: ClosingCustomValues,
       })
       .strict(),
     Opportunity,

@@ -30,7 +30,7 @@ export function winOpportunity(core: Core, input: ParsedInput<'opportunities.win
   const { contract } = input
   const contractId = inTransaction(core, () => {
     const ctx = writeContext(core, meta)
-    const patch = { stageId: won.id, amount: contract.amount, signedDate: contract.signedDate, currency: contract.currency }
+    const patch = { stageId: won.id, amount: contract.amount, signedDate: contract.signedDate, currency: contract.currency, custom: input.custom }
     applyOpportunityUpdate(core, ctx, { id: input.id, version: input.version, patch })
     return insertContractFor(core, ctx, getGridRow<Opportunity>(core.db, 'opportunity', input.id), contract)
   })
@@ -50,6 +50,7 @@ export function loseOpportunity(core: Core, input: ParsedInput<'opportunities.lo
     lossReason: input.lossReason,
     competitor: input.competitor ?? null,
     lossNote: input.lossNote ?? null,
+    custom: input.custom,
   }
   inTransaction(core, () => applyOpportunityUpdate(core, writeContext(core, meta), { id: input.id, version: input.version, patch }))
   core.events.emit('data-changed', { entities: ['opportunity', 'account'], reason: 'stage' })

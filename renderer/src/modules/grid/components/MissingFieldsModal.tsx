@@ -5,8 +5,7 @@ import { coerceForColumn, coerceMessage } from '../../../../../shared/coerce'
 import type { StageRequirementField } from '../../../../../shared/entities'
 import { OpportunityPatch } from '../../../../../shared/entities'
 import { useApiQuery } from '../../../api/useApiQuery'
-import { CustomValueInput } from '../../customFields/components/CustomValueInput'
-import { useCustomFields } from '../../customFields/hooks/useCustomFields'
+import { RequiredCustomFieldItem } from '../../customFields/components/RequiredCustomFieldItem'
 import { issueMessage } from '../../forms/utils/issueMessage'
 import { usePreferences } from '../../preferences/hooks/usePreferences'
 import { useLabels } from '../../reference/hooks/useLabels'
@@ -76,7 +75,7 @@ export function MissingFieldsModal({ request, onDone }: Props) {
               return key === null ? (
                 <MissingField key={field} field={field as StageRequirementField} accountName={request.accountName ?? null} />
               ) : (
-                <MissingCustomField key={field} need={field} fieldKey={key} />
+                <RequiredCustomFieldItem key={field} name={field} fieldKey={key} />
               )
             })}
           </Form>
@@ -157,32 +156,6 @@ function MissingField({ field, accountName }: { field: StageRequirementField; ac
         </Form.Item>
       )
   }
-}
-
-/** A custom field the stage requires, with the input its type has everywhere else. */
-function MissingCustomField({ need, fieldKey }: { need: StageNeed; fieldKey: string }) {
-  const { t } = useTranslation()
-  const labels = useLabels()
-  const field = useCustomFields('opportunity').find((f) => f.key === fieldKey)
-  const label = field ? labels.bilingual(field.labelZh, field.labelEn) : fieldKey
-  const blank = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
-  return (
-    <Form.Item
-      name={need}
-      label={label}
-      tooltip={field?.helpText ?? undefined}
-      required
-      rules={[
-        {
-          validator: async (_rule, value: unknown) => {
-            if (blank(value)) throw new Error(t('validation.required'))
-          },
-        },
-      ]}
-    >
-      <CustomValueInput type={field?.type ?? 'text'} picklistKey={field?.picklistKey ?? null} aria-label={label} />
-    </Form.Item>
-  )
 }
 
 function ContactSelect({ accountName, ...props }: { accountName: string | null; value?: number; onChange?(v: number): void }) {

@@ -1,16 +1,19 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Opportunity } from '../../../../../shared/entities'
+import type { CustomValuesInput, Opportunity } from '../../../../../shared/entities'
 import { api } from '../../../api/client'
+import { RequiredCustomFieldItem } from '../../customFields/components/RequiredCustomFieldItem'
 import { useServerSave } from '../../forms/hooks/useServerSave'
 import { serverFieldErrors } from '../../forms/utils/serverFieldErrors'
 import { missingForStage } from '../../grid/utils/stageRules'
 import { useLabels } from '../../reference/hooks/useLabels'
+import { useClosingNeeds } from '../hooks/useClosingNeeds'
 
 interface Values {
   lossReason?: string
   competitor?: string
   lossNote?: string
+  custom?: CustomValuesInput
 }
 
 /** Asking for the competitor follows the core's rule: a lost stage with that reason requires it. */
@@ -24,6 +27,7 @@ export function LoseDialog({ deal, onClose }: { deal: Opportunity; onClose(): vo
   const [form] = Form.useForm<Values>()
   const { saving, serverError, save } = useServerSave()
   const competitorRequired = needsCompetitor(Form.useWatch('lossReason', form))
+  const needs = useClosingNeeds(deal, 'lost')
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null)
@@ -36,6 +40,7 @@ export function LoseDialog({ deal, onClose }: { deal: Opportunity; onClose(): vo
           lossReason: values.lossReason ?? '',
           competitor: values.competitor?.trim() || null,
           lossNote: values.lossNote?.trim() || null,
+          custom: values.custom,
         })
         void message.success(t('deal.lose.done', { name: deal.name }))
         onClose()
@@ -79,6 +84,9 @@ export function LoseDialog({ deal, onClose }: { deal: Opportunity; onClose(): vo
         <Form.Item name="lossNote" label={t('deal.lose.note')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
+        {needs.map((key) => (
+          <RequiredCustomFieldItem key={key} name={['custom', key]} fieldKey={key} />
+        ))}
       </Form>
     </Modal>
   )

@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next'
 import type { Opportunity } from '../../../../../shared/entities'
 import { Currency } from '../../../../../shared/enums'
 import { api } from '../../../api/client'
+import { RequiredCustomFieldItem } from '../../customFields/components/RequiredCustomFieldItem'
 import { useServerSave } from '../../forms/hooks/useServerSave'
 import { useFormatters } from '../../format/hooks/useFormatters'
+import { useClosingNeeds } from '../hooks/useClosingNeeds'
 import { planTotal, toContractInput, type WinFormValues } from '../utils/winFormValues'
 
 /** 赢单: the final amount and the contract with its payment plan, recorded together with the move to Won. */
@@ -20,12 +22,13 @@ export function WinDialog({ deal, onClose }: { deal: Opportunity; onClose(): voi
   const plan = Form.useWatch('plan', form)
   const currency = Form.useWatch('currency', form) ?? deal.currency
   const required = [{ required: true, message: t('validation.required') }]
+  const needs = useClosingNeeds(deal, 'won')
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
     await save(async () => {
-      await api.call('opportunities.win', { id: deal.id, version: deal.version, contract: toContractInput(values) })
+      await api.call('opportunities.win', { id: deal.id, version: deal.version, contract: toContractInput(values), custom: values.custom })
       void message.success(t('deal.win.done', { name: deal.name }))
       onClose()
     })
@@ -92,6 +95,11 @@ export function WinDialog({ deal, onClose }: { deal: Opportunity; onClose(): voi
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
+          {needs.map((key) => (
+            <Col span={12} key={key}>
+              <RequiredCustomFieldItem name={['custom', key]} fieldKey={key} />
+            </Col>
+          ))}
         </Row>
         <Typography.Title level={5}>{t('deal.win.plan')}</Typography.Title>
         <Form.List

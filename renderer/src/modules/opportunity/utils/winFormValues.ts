@@ -1,5 +1,6 @@
 import type { Dayjs } from 'dayjs'
 import type { z } from 'zod'
+import type { CustomValuesInput } from '../../../../../shared/entities'
 import type { Currency } from '../../../../../shared/enums'
 import type { ContractInput } from '../../../../../shared/methods/loop'
 
@@ -18,6 +19,8 @@ export interface WinFormValues {
   startDate?: Dayjs | null
   endDate?: Dayjs | null
   plan?: InstalmentValues[]
+  /** Custom values the won stage requires. */
+  custom?: CustomValuesInput
 }
 
 const isoDate = (value: Dayjs | null | undefined) => value?.format('YYYY-MM-DD') ?? null

@@ -1,0 +1,32 @@
+import { Form, type FormItemProps } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useLabels } from '../../reference/hooks/useLabels'
+import { useCustomFields } from '../hooks/useCustomFields'
+import { CustomValueInput } from './CustomValueInput'
+
+const blank = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+
+/** An opportunity custom field a stage requires, as a required form item with the input its type has everywhere else. */
+export function RequiredCustomFieldItem({ name, fieldKey }: { name: FormItemProps['name']; fieldKey: string }) {
+  const { t } = useTranslation()
+  const labels = useLabels()
+  const field = useCustomFields('opportunity').find((f) => f.key === fieldKey)
+  const label = field ? labels.bilingual(field.labelZh, field.labelEn) : fieldKey
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      tooltip={field?.helpText ?? undefined}
+      required
+      rules={[
+        {
+          validator: async (_rule, value: unknown) => {
+            if (blank(value)) throw new Error(t('validation.required'))
+          },
+        },
+      ]}
+    >
+      <CustomValueInput type={field?.type ?? 'text'} picklistKey={field?.picklistKey ?? null} aria-label={label} />
+    </Form.Item>
+  )
+}
