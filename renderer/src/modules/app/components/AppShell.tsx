@@ -10,14 +10,12 @@ import {
   SettingOutlined,
   SwapOutlined,
 } from '@ant-design/icons'
-import { Flex, Layout, Menu, Typography } from 'antd'
-import type { ReactNode } from 'react'
+import { Flex, Layout, Menu, Spin, Typography } from 'antd'
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DashboardPage } from '../../dashboard/components/DashboardPage'
 import { FollowUpEntryHost } from '../../followUps/components/FollowUpEntryHost'
 import { FollowUpsPage } from '../../followUps/components/FollowUpsPage'
 import { GridPage } from '../../grid/components/GridPage'
-import { ImportExportPage } from '../../importExport/components/ImportExportPage'
 import { LeadsPage } from '../../leads/components/LeadsPage'
 import { MyDayPage } from '../../myDay/components/MyDayPage'
 import { NotificationBell } from '../../notifications/components/NotificationBell'
@@ -25,12 +23,20 @@ import { RecordDrawerHost } from '../../opportunity/components/RecordDrawerHost'
 import { openRecord } from '../../opportunity/states/recordOpener'
 import { GlobalSearch } from '../../search/components/GlobalSearch'
 import { PipelinePage } from '../../pipeline/components/PipelinePage'
-import { SettingsPage } from '../../settings/components/SettingsPage'
 import { useHashRoute } from '../hooks/useHashRoute'
 import { useMenuCommands } from '../hooks/useMenuCommands'
 import type { Route } from '../utils/routes'
 import { CurrentUserPicker } from './CurrentUserPicker'
 import { LanguageSwitch } from './LanguageSwitch'
+
+/** A page whose code loads when it is first opened. */
+const lazyPage = <P extends object>(load: () => Promise<ComponentType<P>>) => lazy(async () => ({ default: await load() }))
+
+// The dashboard carries ECharts, and Settings and Import/Export are visited rarely: they load when first
+// opened, so the grids a rep works in all day start sooner.
+const DashboardPage = lazyPage(() => import('../../dashboard/components/DashboardPage').then((m) => m.DashboardPage))
+const ImportExportPage = lazyPage(() => import('../../importExport/components/ImportExportPage').then((m) => m.ImportExportPage))
+const SettingsPage = lazyPage(() => import('../../settings/components/SettingsPage').then((m) => m.SettingsPage))
 
 // Icons are decoration: the menu items are named by their text alone.
 const menu: { route: Route; labelKey: string; icon: ReactNode }[] = [
@@ -111,7 +117,9 @@ export function AppShell() {
           </Flex>
         </Layout.Header>
         <Layout.Content className="wb-content">
-          <Screen route={route} navigate={navigate} />
+          <Suspense fallback={<Spin className="wb-page-loading" />}>
+            <Screen route={route} navigate={navigate} />
+          </Suspense>
           <FollowUpEntryHost />
           <RecordDrawerHost />
         </Layout.Content>
