@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api'
 import type { Bridge } from '../../shared/client'
 import { SKIP_REASON, findElectronBinary } from './electronBinary'
 import { expect, test } from './fixtures'
@@ -10,13 +11,13 @@ interface PageGlobals {
 }
 
 /** Calls the core through the window's bridge, as the renderer does, and unwraps the envelope. */
-async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+async function call<M extends MethodName>(page: Page, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const envelope = await page.evaluate(
     ([m, i]) => (globalThis as unknown as PageGlobals).workbench!.invoke(m as string, i, { locale: 'zh-CN' }),
     [method, input] as const,
   )
   if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope)}`)
-  return envelope.value as T
+  return envelope.value as MethodOutput<M>
 }
 
 test('clicking a reminder’s desktop notification opens its record in the window', async ({ app, page }) => {
@@ -30,11 +31,11 @@ test('clicking a reminder’s desktop notification opens its record in the windo
     }
   })
   await call(page, 'workspace.loadDemo', { scale: 50 })
-  const users = await call<{ id: number; role: string; active: boolean }[]>(page, 'users.list', {})
+  const users = await call(page, 'users.list', {})
   const me = users.find((u) => u.active && u.role === 'rep')!
   await call(page, 'settings.update', { currentUserId: me.id })
-  const stages = await call<{ id: number; kind: string }[]>(page, 'stages.list', {})
-  const deal = await call<{ id: number; name: string }>(page, 'opportunities.create', {
+  const stages = await call(page, 'stages.list', {})
+  const deal = await call(page, 'opportunities.create', {
     name: '通知点击测试商机',
     stageId: stages.find((s) => s.kind === 'open')!.id,
     ownerId: me.id,

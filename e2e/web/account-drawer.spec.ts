@@ -4,39 +4,22 @@ import { invoke } from './grid-helpers'
 import { takingScreenshots } from './screenshotMode'
 import { historyText, isoDay, pickCurrentUser, prepareWorkspace, snap } from './loop-helpers'
 
-interface Account {
-  id: number
-  name: string
-  version: number
-  website: string | null
-  address: string | null
-  satisfaction: number | null
-}
-interface AccountDetail {
-  account: Account
-  activities: { content: string; nextDate: string | null }[]
-}
-interface Totals {
-  balance: number
-  overdue: number
-}
-
 const NAME = '苏州明远精密机械有限公司'
 const DEAL = '明远 MES 二期'
 
 /** An account with a won deal whose first instalment is past due and partly paid. */
 async function accountWithContract(request: APIRequestContext, ownerId: number) {
-  const account = await invoke<Account>(request, 'accounts.create', { name: NAME, ownerId })
-  const contact = await invoke<{ id: number; name: string }>(request, 'contacts.create', { name: '陈立', accountId: account.id, title: '采购经理' })
-  const stages = await invoke<{ id: number; kind: string }[]>(request, 'stages.list', {})
-  const deal = await invoke<{ id: number; version: number }>(request, 'opportunities.create', {
+  const account = await invoke(request, 'accounts.create', { name: NAME, ownerId })
+  const contact = await invoke(request, 'contacts.create', { name: '陈立', accountId: account.id, title: '采购经理' })
+  const stages = await invoke(request, 'stages.list', {})
+  const deal = await invoke(request, 'opportunities.create', {
     name: DEAL,
     stageId: stages.find((s) => s.kind === 'open')!.id,
     accountId: account.id,
     contactId: contact.id,
     ownerId,
   })
-  const won = await invoke<{ contract: { contract: { id: number } } }>(request, 'opportunities.win', {
+  const won = await invoke(request, 'opportunities.win', {
     id: deal.id,
     version: deal.version,
     contract: {
@@ -53,13 +36,13 @@ async function accountWithContract(request: APIRequestContext, ownerId: number) 
   return { account, contact }
 }
 
-const accountDetail = (request: APIRequestContext, id: number) => invoke<AccountDetail>(request, 'accounts.detail', { id })
+const accountDetail = (request: APIRequestContext, id: number) => invoke(request, 'accounts.detail', { id })
 
 test('an account’s drawer: outstanding and overdue, satisfaction, an edited field, a follow-up, its history and links', async ({ page, request }) => {
   test.setTimeout(180_000)
   const { first } = await prepareWorkspace(request)
   const { account, contact } = await accountWithContract(request, first.id)
-  const { totals } = await invoke<{ totals: Totals }>(request, 'contracts.list', { accountId: account.id })
+  const { totals } = await invoke(request, 'contracts.list', { accountId: account.id })
   expect(totals).toMatchObject({ balance: 90000, overdue: 20000 })
   await page.goto('/#/accounts')
   await pickCurrentUser(page, first)
@@ -134,7 +117,7 @@ test('an account’s drawer: outstanding and overdue, satisfaction, an edited fi
     await contactDrawer.getByLabel('微信').fill('chenli_sz')
     await contactDrawer.getByRole('button', { name: '保存修改' }).click()
     await expect(page.getByText(`“${contact.name}”已保存`)).toBeVisible()
-    const saved = await invoke<{ contact: { wechat: string | null; accountId: number | null } }>(request, 'contacts.detail', { id: contact.id })
+    const saved = await invoke(request, 'contacts.detail', { id: contact.id })
     expect(saved.contact).toMatchObject({ wechat: 'chenli_sz', accountId: account.id })
     await page.keyboard.press('Escape')
     await expect(contactDrawer).toBeHidden()
@@ -172,7 +155,7 @@ test('the contacts grid and Ctrl+K open the records’ own drawers; the account�
   await accountDrawer.getByLabel('税号').fill('91320594MA1XYZ0001')
   await accountDrawer.getByRole('button', { name: '保存自定义字段' }).click()
   await expect(page.getByText('自定义字段已保存')).toBeVisible()
-  expect((await invoke<{ account: { custom: Record<string, unknown> } }>(request, 'accounts.detail', { id: account.id })).account.custom).toMatchObject({
+  expect((await invoke(request, 'accounts.detail', { id: account.id })).account.custom).toMatchObject({
     tax_no: '91320594MA1XYZ0001',
   })
 })

@@ -2,8 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import * as XLSX from 'xlsx'
+import type { MethodInput } from '../../shared/api'
+import type { PicklistItem } from '../../shared/entities'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
-import { cellOf, dataRows, expectActiveCell, invoke, pasteTsv, pipelineGrid, rowId } from './grid-helpers'
+import { chooseOption, clickUntil } from './click-until'
+import { cellOf, dataRows, expectActiveCell, invoke, pasteTsv, pipelineGrid, rowId, tickFilterChoice } from './grid-helpers'
 import { takingScreenshots } from './screenshotMode'
 
 /**
@@ -14,21 +17,6 @@ import { takingScreenshots } from './screenshotMode'
 const shotsDir = path.resolve(import.meta.dirname, '../../docs/screenshots')
 const FIELD = 'customer_region'
 const COLUMN = `custom.${FIELD}`
-
-interface PicklistItem {
-  listKey: string
-  value: string
-  labelZh: string
-}
-interface CustomDeal {
-  id: number
-  name: string
-  custom: Record<string, unknown>
-}
-interface Window<T> {
-  rows: T[]
-  total: number | null
-}
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
@@ -42,17 +30,6 @@ async function openSettingsTab(page: Page, tab: string) {
   await page.getByRole('tab', { name: tab, exact: true }).click()
 }
 
-/** Picks an option of an antd select (its visible items are titled divs; the listbox holds only a few). */
-/** Picks an option of an antd select; a click lost to the dropdown's opening animation is tried again. */
-async function choose(page: Page, select: ReturnType<Page['getByLabel']>, option: string) {
-  const root = select.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]')
-  await expect(async () => {
-    await select.click()
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click({ timeout: 3_000 })
-    await expect(root).toContainText(option, { timeout: 1_000 })
-  }).toPass({ timeout: 20_000 })
-}
-
 /** Uploads a workbook the way the browser's file picker does, giving the path imports.* accept. */
 async function upload(page: Page, name: string, bytes: Buffer): Promise<string> {
   const origin = new URL(page.url()).origin
@@ -64,7 +41,7 @@ async function upload(page: Page, name: string, bytes: Buffer): Promise<string> 
 test('a picklist custom field added in Settings is a grid column: paste, filter, import and export', async ({ page }) => {
   test.setTimeout(180_000)
   await loadDemoWorkspace(page)
-  const regions = (await invoke<PicklistItem[]>(page.request, 'picklists.list', {})).filter((i) => i.listKey === 'region').slice(0, 2)
+  const regions = (await invoke(page.request, 'picklists.list', {})).filter((i) => i.listKey === 'region').slice(0, 2)
   expect(regions).toHaveLength(2)
   const [east, north] = regions as [PicklistItem, PicklistItem]
 
@@ -76,18 +53,18 @@ test('a picklist custom field added in Settings is a grid column: paste, filter,
   await dialog.getByLabel('中文显示名').fill('客户区域')
   await dialog.getByLabel('英文显示名').fill('Customer region')
   await dialog.getByLabel('标识').fill(FIELD)
-  await choose(page, dialog.getByLabel('类型'), '单选列表')
-  await choose(page, dialog.getByLabel('选项列表'), '地区')
+  await chooseOption(page, dialog.getByLabel('类型'), '单选列表')
+  await chooseOption(page, dialog.getByLabel('选项列表'), '地区')
   await dialog.getByLabel('帮助说明').fill('客户总部所在区域')
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(dialog).toBeHidden()
   const table = page.getByRole('table', { name: '商机的自定义字段' })
   await expect(table.getByText('客户区域')).toBeVisible()
-  const fields = await invoke<{ key: string; type: string; picklistKey: string | null; helpText: string | null }[]>(page.request, 'customFields.list', { entity: 'opportunity' })
+  const fields = await invoke(page.request, 'customFields.list', { entity: 'opportunity' })
   expect(fields).toContainEqual(expect.objectContaining({ key: FIELD, type: 'picklist', picklistKey: 'region', helpText: '客户总部所在区域' }))
   if (takingScreenshots) {
     // A few more types, so the picture shows what the list holds in practice.
-    const stage = (await invoke<{ id: number }[]>(page.request, 'stages.list', {}))[1]!
+    const stage = (await invoke(page.request, 'stages.list', {}))[1]!
     await invoke(page.request, 'customFields.create', { entity: 'opportunity', key: 'contract_no', type: 'text', labelZh: '合同编号', labelEn: 'Contract no.', requiredStageIds: [stage.id], helpText: '签约阶段前必须填写' })
     await invoke(page.request, 'customFields.create', { entity: 'opportunity', key: 'budget_confirmed', type: 'checkbox', labelZh: '预算已确认', labelEn: 'Budget confirmed', defaultValue: false })
     await invoke(page.request, 'customFields.create', { entity: 'opportunity', key: 'industries', type: 'multiPicklist', picklistKey: 'industry', labelZh: '涉及行业', labelEn: 'Industries' })
@@ -110,14 +87,13 @@ test('a picklist custom field added in Settings is a grid column: paste, filter,
   await pasteTsv(page, `${east.labelZh}\r\n${north.labelZh}`)
   await expect(page.getByText(/已粘贴，修改 2 条记录/)).toBeVisible()
   const ids = [await rowId(rows.nth(0)), await rowId(rows.nth(1))]
-  const stored = await Promise.all(ids.map((id) => invoke<CustomDeal>(page.request, 'opportunities.get', { id })))
+  const stored = await Promise.all(ids.map((id) => invoke(page.request, 'opportunities.get', { id })))
   expect(stored.map((d) => d.custom[FIELD])).toEqual([east.value, north.value])
   await expect(await cellOf(grid, rows.nth(0), '客户区域')).toHaveText(east.labelZh)
 
   // Filter by it from its header: exactly the deal that holds the value is left.
   const total = page.getByTestId('grid-total')
-  await grid.getByRole('button', { name: '筛选：客户区域' }).click()
-  await page.getByRole('checkbox', { name: north.labelZh }).check()
+  await tickFilterChoice(page, grid, '客户区域', north.labelZh)
   await page.getByRole('button', { name: '应用' }).click()
   await expect(page.getByRole('group', { name: '当前筛选' })).toContainText('客户区域')
   await expect(total).toHaveText(/共 1 条/)
@@ -133,14 +109,14 @@ test('a picklist custom field added in Settings is a grid column: paste, filter,
   XLSX.utils.book_append_sheet(book, sheet, '商机')
   const workbook = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer
   const uploaded = await upload(page, 'regions.xlsx', workbook)
-  const report = await invoke<{ counts: { create: number; reject: number }; mapping: { header: string; target: string | null }[] }>(
+  const report = await invoke(
     page.request,
     'imports.commit',
     { path: uploaded, entity: 'opportunity', onUnknown: 'create' },
   )
   expect(report.mapping.find((m) => m.header === '客户区域')?.target).toBe(`custom:${FIELD}`)
   expect(report.counts.reject).toBe(0)
-  const imported = await invoke<Window<CustomDeal>>(page.request, 'opportunities.list', { search: '区域字段导入测试', sort: [{ column: 'name', desc: false }], limit: 10 })
+  const imported = await invoke(page.request, 'opportunities.list', { search: '区域字段导入测试', sort: [{ column: 'name', desc: false }], limit: 10 })
   expect(imported.rows.map((d) => [d.name, d.custom[FIELD]])).toEqual([
     ['区域字段导入测试一', north.value],
     ['区域字段导入测试二', east.value],
@@ -148,7 +124,7 @@ test('a picklist custom field added in Settings is a grid column: paste, filter,
   await expect(total).toHaveText(/共 2 条/)
 
   // Export the filtered grid with the column, and read the workbook back.
-  const written = await invoke<{ path: string }>(page.request, 'exports.grid', {
+  const written = await invoke(page.request, 'exports.grid', {
     entity: 'opportunity',
     filters: [{ column: COLUMN, op: 'in', value: [north.value] }],
     columns: ['name', COLUMN],
@@ -163,21 +139,6 @@ test('a picklist custom field added in Settings is a grid column: paste, filter,
   for (const row of body) expect(row[column]).toBe(north.labelZh)
 })
 
-interface Pipeline {
-  id: number
-  nameZh: string
-  nameEn: string
-}
-interface Stage {
-  id: number
-  pipelineId: number
-  nameZh: string
-  probability: number
-  requiredFields: string[]
-  entryTasks: string[]
-  sortOrder: number
-}
-
 test('pipelines, stages and picklists are edited in Settings, and the configuration goes out as a file and comes back', async ({ page }) => {
   test.setTimeout(180_000)
   await loadDemoWorkspace(page)
@@ -190,7 +151,7 @@ test('pipelines, stages and picklists are edited in Settings, and the configurat
   await names.getByLabel('英文名称').fill('Channel')
   await names.getByRole('button', { name: '保存' }).click()
   await expect(page.getByRole('tab', { name: '渠道' })).toHaveAttribute('aria-selected', 'true')
-  const pipeline = (await invoke<Pipeline[]>(page.request, 'pipelines.list', {})).find((p) => p.nameZh === '渠道')!
+  const pipeline = (await invoke(page.request, 'pipelines.list', {})).find((p) => p.nameZh === '渠道')!
   expect(pipeline.nameEn).toBe('Channel')
 
   await page.getByRole('tabpanel', { name: '渠道' }).getByRole('button', { name: '添加阶段' }).click()
@@ -198,14 +159,14 @@ test('pipelines, stages and picklists are edited in Settings, and the configurat
   await stageDialog.getByLabel('中文名称').fill('方案报价')
   await stageDialog.getByLabel('英文名称').fill('Proposal')
   await stageDialog.getByLabel('默认赢率').fill('40')
-  await choose(page, stageDialog.getByLabel('进入前必填', { exact: true }), '金额')
+  await chooseOption(page, stageDialog.getByLabel('进入前必填', { exact: true }), '金额')
   await page.keyboard.press('Escape')
   await stageDialog.getByLabel('进入时创建的任务').fill('发送报价单')
   await stageDialog.getByLabel('进入时创建的任务').press('Enter')
   await stageDialog.getByRole('button', { name: '保存' }).click()
   await expect(stageDialog).toBeHidden()
   const stagesOf = async () =>
-    (await invoke<Stage[]>(page.request, 'stages.list', { pipelineId: pipeline.id })).toSorted((a, b) => a.sortOrder - b.sortOrder)
+    (await invoke(page.request, 'stages.list', { pipelineId: pipeline.id })).toSorted((a, b) => a.sortOrder - b.sortOrder)
   await expect.poll(async () => (await stagesOf()).map((s) => s.nameZh)).toContain('方案报价')
   const proposal = (await stagesOf()).find((s) => s.nameZh === '方案报价')!
   expect(proposal).toMatchObject({ probability: 40, requiredFields: ['amount'], entryTasks: ['发送报价单'] })
@@ -234,18 +195,18 @@ test('pipelines, stages and picklists are edited in Settings, and the configurat
   await valueDialog.getByRole('button', { name: '保存' }).click()
   await expect(panel.getByRole('cell', { name: 'Industry summit' })).toBeVisible()
 
-  const sources = (await invoke<PicklistItem[]>(page.request, 'picklists.list', {})).filter((i) => i.listKey === 'source' && i.value !== 'summit')
+  const sources = (await invoke(page.request, 'picklists.list', {})).filter((i) => i.listKey === 'source' && i.value !== 'summit')
   const from = sources[0]!
   const using = async (value: string) => {
-    const count = async (method: string) =>
-      (await invoke<Window<unknown>>(page.request, method, { filters: [{ column: 'source', op: 'in', value: [value] }], limit: 1 })).total ?? 0
+    const count = async (method: 'opportunities.list' | 'leads.list' | 'accounts.list') =>
+      (await invoke(page.request, method, { filters: [{ column: 'source', op: 'in', value: [value] }], limit: 1 })).total ?? 0
     return (await count('opportunities.list')) + (await count('leads.list')) + (await count('accounts.list'))
   }
   const moving = await using(from.value)
   expect(moving).toBeGreaterThan(0)
   await panel.getByRole('button', { name: `合并“${from.labelZh}”到其他选项` }).click()
   const mergeDialog = page.getByRole('dialog', { name: `合并“${from.labelZh}”` })
-  await choose(page, mergeDialog.getByLabel('合并到'), '行业峰会')
+  await chooseOption(page, mergeDialog.getByLabel('合并到'), '行业峰会')
   await expect(mergeDialog.getByTestId('merge-impact')).toContainText(`将有 ${moving} 条记录从“${from.labelZh}”改为“行业峰会”`)
   await mergeDialog.getByRole('button', { name: '合并' }).click()
   await expect(page.getByText(`已合并，${moving} 条记录已更新`)).toBeVisible()
@@ -268,29 +229,22 @@ test('pipelines, stages and picklists are edited in Settings, and the configurat
   const report = page.getByTestId('config-import-report')
   await expect(report).toBeVisible({ timeout: 30_000 })
   await expect(report.getByRole('cell', { name: '业务流程' }).first()).toBeVisible()
-  expect((await invoke<Pipeline[]>(page.request, 'pipelines.list', {})).find((p) => p.id === pipeline.id)?.nameZh).toBe('渠道（旧）')
+  expect((await invoke(page.request, 'pipelines.list', {})).find((p) => p.id === pipeline.id)?.nameZh).toBe('渠道（旧）')
   await page.getByRole('button', { name: '应用' }).click()
   await expect(page.getByText(/配置已导入/)).toBeVisible()
-  expect((await invoke<Pipeline[]>(page.request, 'pipelines.list', {})).find((p) => p.id === pipeline.id)?.nameZh).toBe('渠道')
+  expect((await invoke(page.request, 'pipelines.list', {})).find((p) => p.id === pipeline.id)?.nameZh).toBe('渠道')
 })
-
-interface Field {
-  id: number
-  key: string
-  type: string
-  version: number
-}
 
 test('custom fields in the create form and the record drawer; a type change is checked first; a deleted field comes back', async ({ page }) => {
   test.setTimeout(180_000)
   await loadDemoWorkspace(page)
-  const stages = (await invoke<(Stage & { kind: string })[]>(page.request, 'stages.list', {})).toSorted((a, b) => a.pipelineId - b.pipelineId || a.sortOrder - b.sortOrder)
+  const stages = (await invoke(page.request, 'stages.list', {})).toSorted((a, b) => a.pipelineId - b.pipelineId || a.sortOrder - b.sortOrder)
   const firstStage = stages[0]!
-  const create = (input: Record<string, unknown>) => invoke<Field>(page.request, 'customFields.create', { entity: 'opportunity', ...input })
+  const create = (input: Omit<MethodInput<'customFields.create'>, 'entity'>) => invoke(page.request, 'customFields.create', { entity: 'opportunity', ...input })
   await create({ key: 'po_number', type: 'text', labelZh: '采购单号', labelEn: 'PO number', requiredStageIds: [firstStage.id], helpText: '客户采购系统里的单号' })
   const flag = await create({ key: 'key_account', type: 'checkbox', labelZh: '重点客户', labelEn: 'Key account', defaultValue: true })
   const note = await create({ key: 'score_note', type: 'text', labelZh: '评分备注', labelEn: 'Score note' })
-  const deals = (await invoke<Window<CustomDeal & { version: number }>>(page.request, 'opportunities.list', { limit: 2 })).rows
+  const deals = (await invoke(page.request, 'opportunities.list', { limit: 2 })).rows
   for (const [i, value] of ['42', '很高'].entries()) {
     const deal = deals[i]!
     await invoke(page.request, 'opportunities.update', { id: deal.id, version: deal.version, patch: { custom: { score_note: value } } })
@@ -308,7 +262,7 @@ test('custom fields in the create form and the record drawer; a type change is c
   await form.getByLabel('采购单号').fill('PO-2026-001')
   await form.getByRole('button', { name: '创建商机' }).click()
   await expect(form).toBeHidden()
-  const created = (await invoke<Window<CustomDeal>>(page.request, 'opportunities.list', { search: name, limit: 5 })).rows[0]!
+  const created = (await invoke(page.request, 'opportunities.list', { search: name, limit: 5 })).rows[0]!
   expect(created.custom).toMatchObject({ po_number: 'PO-2026-001', key_account: true })
 
   // The record drawer edits them in place.
@@ -323,21 +277,21 @@ test('custom fields in the create form and the record drawer; a type change is c
   await drawer.getByRole('button', { name: '保存自定义字段' }).click()
   await expect(page.getByText('自定义字段已保存')).toBeVisible()
   await expect
-    .poll(async () => (await invoke<CustomDeal>(page.request, 'opportunities.get', { id: created.id })).custom)
+    .poll(async () => (await invoke(page.request, 'opportunities.get', { id: created.id })).custom)
     .toMatchObject({ po_number: 'PO-2026-002', key_account: false })
 
   // Moving the deal to another pipeline shows where its stage lands.
-  const pipelines = (await invoke<Pipeline[]>(page.request, 'pipelines.list', {})).filter((p) => p.id !== firstStage.pipelineId)
+  const pipelines = (await invoke(page.request, 'pipelines.list', {})).filter((p) => p.id !== firstStage.pipelineId)
   const other = pipelines[0]!
   const landing = stages.filter((s) => s.pipelineId === other.id && s.kind === 'open')[0]!
   await drawer.getByRole('button', { name: '移到其他流程' }).click()
   const move = page.getByRole('dialog', { name: `将“${name}”移到其他业务流程` })
-  await choose(page, move.getByLabel('目标流程'), other.nameZh)
+  await chooseOption(page, move.getByLabel('目标流程'), other.nameZh)
   await expect(move.getByLabel('目标阶段')).toBeVisible()
   await expect(move.getByTitle(landing.nameZh)).toBeVisible()
   await move.getByRole('button', { name: '移动' }).click()
   await expect(page.getByText(`已移到“${other.nameZh}”：${firstStage.nameZh} → ${landing.nameZh}`)).toBeVisible()
-  const moved = await invoke<{ pipelineId: number; stageId: number }>(page.request, 'opportunities.get', { id: created.id })
+  const moved = await invoke(page.request, 'opportunities.get', { id: created.id })
   expect(moved).toMatchObject({ pipelineId: other.id, stageId: landing.id })
   await page.keyboard.press('Escape')
 
@@ -346,7 +300,7 @@ test('custom fields in the create form and the record drawer; a type change is c
   await page.getByRole('tab', { name: '商机', exact: true }).click()
   await page.getByRole('button', { name: '修改“评分备注”的类型' }).click()
   const retype = page.getByRole('dialog', { name: '修改“评分备注”的类型' })
-  await choose(page, retype.getByLabel('新类型'), '数字')
+  await chooseOption(page, retype.getByLabel('新类型'), '数字')
   await retype.getByRole('button', { name: '检查转换' }).click()
   const report = retype.getByTestId('type-change-report')
   await expect(report).toContainText('1 条记录可以转换，1 条无法转换')
@@ -355,24 +309,20 @@ test('custom fields in the create form and the record drawer; a type change is c
   await retype.getByRole('checkbox', { name: /清空这 1 条无法转换的值/ }).check()
   await retype.getByRole('button', { name: '修改类型' }).click()
   await expect(retype).toBeHidden()
-  const retyped = (await invoke<Field[]>(page.request, 'customFields.list', { entity: 'opportunity' })).find((f) => f.id === note.id)!
+  const retyped = (await invoke(page.request, 'customFields.list', { entity: 'opportunity' })).find((f) => f.id === note.id)!
   expect(retyped.type).toBe('number')
-  const values = await Promise.all(deals.map((d) => invoke<CustomDeal>(page.request, 'opportunities.get', { id: d.id })))
+  const values = await Promise.all(deals.map((d) => invoke(page.request, 'opportunities.get', { id: d.id })))
   expect(values.map((d) => d.custom.score_note ?? null)).toEqual([42, null])
 
   // Delete to the trash, then restore.
   await page.getByRole('button', { name: '删除字段“重点客户”' }).click()
-  // A click lost to the confirmation's opening animation is tried again.
   const confirmDelete = page.getByRole('dialog', { name: /删除字段“重点客户”/ })
-  await expect(async () => {
-    await confirmDelete.getByRole('button', { name: /确\s*定|OK/ }).click({ timeout: 3_000 })
-    await expect(confirmDelete).toBeHidden({ timeout: 2_000 })
-  }).toPass({ timeout: 20_000 })
+  await clickUntil(confirmDelete.getByRole('button', { name: /确\s*定|OK/ }), () => expect(confirmDelete).toBeHidden({ timeout: 2_000 }))
   await expect(page.getByText('已删除的字段（数据保留，可恢复）')).toBeVisible()
-  expect((await invoke<Field[]>(page.request, 'customFields.list', { entity: 'opportunity' })).map((f) => f.key)).not.toContain('key_account')
+  expect((await invoke(page.request, 'customFields.list', { entity: 'opportunity' })).map((f) => f.key)).not.toContain('key_account')
   await page.getByRole('button', { name: '恢复' }).click()
   await expect(page.getByRole('table', { name: '商机的自定义字段' }).getByText('重点客户')).toBeVisible()
-  expect((await invoke<Field[]>(page.request, 'customFields.list', { entity: 'opportunity' })).map((f) => f.id)).toContain(flag.id)
+  expect((await invoke(page.request, 'customFields.list', { entity: 'opportunity' })).map((f) => f.id)).toContain(flag.id)
 })
 
 test('a form layout arranges custom fields into sections by dragging, and the create form follows it', async ({ page }) => {
@@ -405,7 +355,7 @@ test('a form layout arranges custom fields into sections by dragging, and the cr
   }).toPass({ timeout: 30_000 })
   await page.getByRole('button', { name: '保存布局' }).click()
   await expect(page.getByText('表单布局已保存')).toBeVisible()
-  const layout = await invoke<{ sections: { labelZh: string; fields: string[] }[] }>(page.request, 'layouts.get', { entity: 'opportunity' })
+  const layout = await invoke(page.request, 'layouts.get', { entity: 'opportunity' })
   expect(layout.sections.find((s) => s.labelZh === '合同信息')?.fields).toEqual(['custom.po_number'])
 
   await goTo(page, '/pipeline')

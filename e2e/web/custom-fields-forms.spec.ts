@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
+import type { PicklistItem } from '../../shared/entities'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
+import { chooseOption } from './click-until'
 import { cellOf, dataRows, expectActiveCell, gridKeys, invoke, pasteTsv, pipelineGrid, rowId } from './grid-helpers'
 
 /**
@@ -9,40 +11,14 @@ import { cellOf, dataRows, expectActiveCell, gridKeys, invoke, pasteTsv, pipelin
  * requires a custom field asking for it when a deal is dragged into it.
  */
 
-interface PicklistItem {
-  listKey: string
-  value: string
-  labelZh: string
-  labelEn: string
-  active: boolean
-}
-interface Lead {
-  id: number
-  company: string
-  custom: Record<string, unknown>
-}
-interface Deal {
-  id: number
-  stageName: string
-  custom: Record<string, unknown>
-}
-
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
 async function goTo(page: Page, hash: string) {
   await page.evaluate((to) => ((globalThis as unknown as { location: { hash: string } }).location.hash = to), hash)
 }
 
-/** The open antd dropdown (only one is open at a time here). */
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-
-async function choose(page: Page, select: Locator, option: string) {
-  await select.click()
-  await openDropdown(page).getByTitle(option, { exact: true }).click()
-}
-
 const leadByCompany = async (page: Page, company: string) =>
-  (await invoke<{ rows: Lead[] }>(page.request, 'leads.list', { search: company, limit: 5 })).rows.find((l) => l.company === company)
+  (await invoke(page.request, 'leads.list', { search: company, limit: 5 })).rows.find((l) => l.company === company)
 
 test('a required lead custom field: the capture form asks for it, the core refuses a field added meanwhile, the drawer shows both', async ({ page }) => {
   test.setTimeout(180_000)
@@ -69,10 +45,10 @@ test('a required lead custom field: the capture form asks for it, the core refus
   await page.getByRole('button', { name: '新建线索' }).first().click()
   const form = page.getByRole('dialog', { name: '新建线索' })
   // The demo workspace's lead rules ask for a phone or an e-mail, and a source.
-  const source = (await invoke<PicklistItem[]>(page.request, 'picklists.list', {})).find((i) => i.listKey === 'source' && i.active)!
+  const source = (await invoke(page.request, 'picklists.list', {})).find((i) => i.listKey === 'source' && i.active)!
   await form.getByLabel('公司').fill(COMPANY)
   await form.getByLabel('电话').fill('021 6888 0417')
-  await choose(page, form.getByLabel('来源'), source.labelZh)
+  await chooseOption(page, form.getByLabel('来源'), source.labelZh)
   const po = form.getByLabel('采购编号')
   await expect(po).toBeVisible()
   await form.getByRole('button', { name: '保存线索' }).click()
@@ -118,14 +94,14 @@ test('a required lead custom field: the capture form asks for it, the core refus
   await entry.getByLabel('拜访方式').fill('上门')
   await entry.getByRole('button', { name: '保存跟进' }).click()
   await expect(entry).toBeHidden()
-  const detail = await invoke<{ activities: { content: string; custom: Record<string, unknown> }[] }>(page.request, 'leads.detail', { id: lead!.id })
+  const detail = await invoke(page.request, 'leads.detail', { id: lead!.id })
   expect(detail.activities.find((a) => a.content === '电话确认了采购流程')?.custom).toEqual({ visit_kind: '上门' })
 })
 
 test('a multi-select custom field is edited in a grid cell, pasted into in either language, and cleared', async ({ page }) => {
   test.setTimeout(180_000)
   await loadDemoWorkspace(page)
-  const items = (await invoke<PicklistItem[]>(page.request, 'picklists.list', {})).filter((i) => i.listKey === 'industry' && i.active)
+  const items = (await invoke(page.request, 'picklists.list', {})).filter((i) => i.listKey === 'industry' && i.active)
   const [a, b, c] = items as [PicklistItem, PicklistItem, PicklistItem]
   await invoke(page.request, 'customFields.create', { entity: 'opportunity', key: 'industries', type: 'multiPicklist', picklistKey: 'industry', labelZh: '涉及行业', labelEn: 'Industries' })
   await page.reload()
@@ -134,7 +110,7 @@ test('a multi-select custom field is edited in a grid cell, pasted into in eithe
   const rows = dataRows(grid)
   await expect(rows.first()).toBeVisible()
   const ids = [await rowId(rows.nth(0)), await rowId(rows.nth(1)), await rowId(rows.nth(2))]
-  const stored = async (i: number) => (await invoke<Deal>(page.request, 'opportunities.get', { id: ids[i] })).custom.industries ?? null
+  const stored = async (i: number) => (await invoke(page.request, 'opportunities.get', { id: ids[i]! })).custom.industries ?? null
 
   // Enter opens a multiple choice in the cell; two picks, Tab writes them.
   await (await cellOf(grid, rows.nth(0), '涉及行业')).click()
@@ -142,8 +118,8 @@ test('a multi-select custom field is edited in a grid cell, pasted into in eithe
   await gridKeys(page).press('Enter')
   const editor = grid.getByRole('combobox', { name: /涉及行业/ })
   await expect(editor).toBeFocused()
-  await openDropdown(page).getByTitle(a.labelZh, { exact: true }).click()
-  await openDropdown(page).getByTitle(b.labelZh, { exact: true }).click()
+  await chooseOption(page, editor, a.labelZh)
+  await chooseOption(page, editor, b.labelZh)
   await editor.press('Tab')
   await expect.poll(() => stored(0)).toEqual([a.value, b.value])
   await expect(await cellOf(grid, rows.nth(0), '涉及行业')).toContainText(a.labelZh)
@@ -188,7 +164,7 @@ async function drag(page: Page, from: Locator, to: Locator) {
 test('dragging a deal into a stage that requires a custom field asks for it, then moves the deal', async ({ page }) => {
   test.setTimeout(180_000)
   await loadDemoWorkspace(page)
-  const stage = (await invoke<{ id: number; nameZh: string }[]>(page.request, 'stages.list', {})).find((s) => s.nameZh === '需求确认')!
+  const stage = (await invoke(page.request, 'stages.list', {})).find((s) => s.nameZh === '需求确认')!
   await invoke(page.request, 'customFields.create', {
     entity: 'opportunity',
     key: 'decision_maker',
@@ -213,7 +189,7 @@ test('dragging a deal into a stage that requires a custom field asks for it, the
   await prompt.getByLabel('决策人').fill('李总')
   await prompt.getByRole('button', { name: '保存并移动' }).click()
   await expect(page.getByText(/已移至“需求确认”/)).toBeVisible()
-  const deal = await invoke<Deal>(page.request, 'opportunities.get', { id })
+  const deal = await invoke(page.request, 'opportunities.get', { id })
   expect(deal.stageName).toBe('需求确认')
   expect(deal.custom.decision_maker).toBe('李总')
 })

@@ -1,31 +1,9 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
+import { chooseOption } from './click-until'
 import { invoke, pipelineGrid } from './grid-helpers'
 
-interface Layer {
-  pipelineId: number
-  kind: string
-  label: string
-  count: number
-}
-interface DashboardAnswer {
-  period: { from: string | null; to: string | null }
-  funnel: { layers: Layer[]; total: { count: number } }
-}
-interface BreakdownAnswer {
-  rows: { key: string | null; label: string; open: { count: number } }[]
-}
-interface Deal {
-  id: number
-  version: number
-}
-
 const digits = (text: string) => Number(text.replace(/[^\d]/g, ''))
-
-async function pickOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
-  await select.click()
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
-}
 
 /** A custom picklist field "层级" on deals, with "伙伴" on forty deals created this quarter. */
 async function tierField(page: Page): Promise<void> {
@@ -34,8 +12,8 @@ async function tierField(page: Page): Promise<void> {
   await invoke(request, 'picklists.saveValue', { listKey: 'tier', value: 'partner', labelZh: '伙伴', labelEn: 'Partner' })
   await invoke(request, 'picklists.saveValue', { listKey: 'tier', value: 'direct', labelZh: '直客', labelEn: 'Direct' })
   await invoke(request, 'customFields.create', { entity: 'opportunity', key: 'tier', type: 'picklist', picklistKey: 'tier', labelZh: '层级', labelEn: 'Tier' })
-  const quarter = await invoke<DashboardAnswer>(request, 'analytics.dashboard', {})
-  const created = await invoke<{ rows: Deal[] }>(request, 'opportunities.list', {
+  const quarter = await invoke(request, 'analytics.dashboard', {})
+  const created = await invoke(request, 'opportunities.list', {
     offset: 0,
     limit: 40,
     sort: [{ column: 'createdAt', desc: false }],
@@ -57,9 +35,9 @@ test('dashboard: a custom picklist filters every chart and breaks the pipeline d
   await expect(page.getByTestId('kpi-won')).toBeVisible({ timeout: 60_000 })
 
   // Filtered by the custom field, the funnel shows what the API computes under the same filter.
-  await pickOption(page, page.getByRole('combobox', { name: '层级' }), '伙伴')
+  await chooseOption(page, page.getByRole('combobox', { name: '层级' }), '伙伴')
   await page.keyboard.press('Escape')
-  const answer = await invoke<DashboardAnswer>(page.request, 'analytics.dashboard', { custom: { tier: ['partner'] } })
+  const answer = await invoke(page.request, 'analytics.dashboard', { custom: { tier: ['partner'] } })
   expect(answer.funnel.total.count).toBe(40)
   const funnel = page.getByTestId('chart-funnel')
   await funnel.getByText('表格', { exact: true }).click()
@@ -80,10 +58,10 @@ test('dashboard: a custom picklist filters every chart and breaks the pipeline d
   // The breakdown by the same field: one row, its open deals drill into the grid with the field's filter.
   const breakdown = page.getByTestId('chart-breakdown')
   await breakdown.scrollIntoViewIfNeeded()
-  await pickOption(page, breakdown.getByRole('combobox', { name: '分析维度' }), '层级')
+  await chooseOption(page, breakdown.getByRole('combobox', { name: '分析维度' }), '层级')
   await breakdown.getByText('在手商机', { exact: true }).click()
   await breakdown.getByText('表格', { exact: true }).click()
-  const byTier = await invoke<BreakdownAnswer>(page.request, 'analytics.breakdown', { filters: { custom: { tier: ['partner'] } }, field: 'custom.tier' })
+  const byTier = await invoke(page.request, 'analytics.breakdown', { filters: { custom: { tier: ['partner'] } }, field: 'custom.tier' })
   expect(byTier.rows.map((r) => r.key)).toEqual(['partner'])
   const open = byTier.rows[0]!.open.count
   expect(open).toBeGreaterThan(0)

@@ -1,34 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import * as XLSX from 'xlsx'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
+import { chooseOption } from './click-until'
 import { invoke, pipelineGrid } from './grid-helpers'
 import { takingScreenshots } from './screenshotMode'
-
-interface Layer {
-  stageId: number
-  pipelineId: number
-  kind: string
-  label: string
-  count: number
-}
-interface DashboardAnswer {
-  period: { from: string | null; to: string | null }
-  funnel: { layers: Layer[]; total: { count: number } }
-  dealSize: { won: number }
-}
-interface User {
-  id: number
-  name: string
-  active: boolean
-}
-interface Deal {
-  id: number
-  name: string
-  version: number
-  amount: number | null
-}
 
 const shotsDir = path.resolve(import.meta.dirname, '../../docs/screenshots')
 const screenshot = async (page: Page, name: string) => {
@@ -57,12 +34,6 @@ async function funnelCounts(page: Page): Promise<[string, number][]> {
   return counts
 }
 
-async function pickOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
-  await select.click()
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
-  await page.keyboard.press('Escape')
-}
-
 test('dashboard: filters match the API, a funnel layer drills down to exactly its deals', async ({ page }) => {
   test.setTimeout(150_000)
   await page.setViewportSize({ width: 1440, height: 900 })
@@ -70,14 +41,14 @@ test('dashboard: filters match the API, a funnel layer drills down to exactly it
   await openDashboard(page)
 
   // This quarter for everyone, as the API computes it.
-  const all = await invoke<DashboardAnswer>(page.request, 'analytics.dashboard', {})
+  const all = await invoke(page.request, 'analytics.dashboard', {})
   await expect(page.getByTestId('kpi-won').getByRole('button')).toHaveAccessibleName(`期间赢单: ${all.dealSize.won}`)
   await screenshot(page, 'dashboard')
 
   // One owner: the figures change to that owner's.
-  const users = await invoke<User[]>(page.request, 'users.list', {})
+  const users = await invoke(page.request, 'users.list', {})
   const answers = await Promise.all(
-    users.filter((u) => u.active).map(async (u) => ({ user: u, answer: await invoke<DashboardAnswer>(page.request, 'analytics.dashboard', { ownerIds: [u.id] }) })),
+    users.filter((u) => u.active).map(async (u) => ({ user: u, answer: await invoke(page.request, 'analytics.dashboard', { ownerIds: [u.id] }) })),
   )
   const { user, answer } = answers.sort((a, b) => b.answer.funnel.total.count - a.answer.funnel.total.count)[0]!
   expect(answer.funnel.total.count).toBeLessThan(all.funnel.total.count)
@@ -118,15 +89,16 @@ test('what changed: a snapshot, then a deal changed behind the screen lands in i
 
   await changes.getByRole('button', { name: '立即拍快照' }).click()
   await expect(page.getByText('已保存快照')).toBeVisible()
-  const [snapshot] = await invoke<{ id: number; kind: string }[]>(page.request, 'snapshots.list', {})
+  const [snapshot] = await invoke(page.request, 'snapshots.list', {})
   expect(snapshot!.kind).toBe('manual')
-  await pickOption(page, changes.getByRole('combobox', { name: '对比起点' }), /手动/)
+  await chooseOption(page, changes.getByRole('combobox', { name: '对比起点' }), /手动/)
+  await page.keyboard.press('Escape')
 
   // Nothing has changed since the snapshot yet.
   const increased = changes.getByRole('button', { name: /查看“金额增加”/ })
   await expect(increased).toHaveCount(0)
 
-  const open = await invoke<{ rows: Deal[] }>(page.request, 'opportunities.list', {
+  const open = await invoke(page.request, 'opportunities.list', {
     offset: 0,
     limit: 1,
     sort: [{ column: 'amount', desc: true }],
@@ -136,7 +108,7 @@ test('what changed: a snapshot, then a deal changed behind the screen lands in i
   await invoke(page.request, 'opportunities.update', { id: deal.id, version: deal.version, patch: { amount: (deal.amount ?? 0) + 10_000 } })
 
   await expect(increased).toHaveAccessibleName(/1 条/, { timeout: 30_000 })
-  const answer = await invoke<{ buckets: { key: string; count: number; deals: { opportunityId: number }[] }[] }>(page.request, 'analytics.changes', {
+  const answer = await invoke(page.request, 'analytics.changes', {
     fromSnapshotId: snapshot!.id,
   })
   expect(answer.buckets.find((b) => b.key === 'increased')!.deals.map((d) => d.opportunityId)).toEqual([deal.id])
@@ -171,7 +143,7 @@ test('weekly review: the exported workbook has its sheets and the API’s figure
 
   const monday = mondayOf(week)
   const sunday = new Date(Date.parse(`${monday}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10)
-  const thisWeek = await invoke<DashboardAnswer>(page.request, 'analytics.dashboard', { period: { from: monday, to: sunday } })
+  const thisWeek = await invoke(page.request, 'analytics.dashboard', { period: { from: monday, to: sunday } })
   expect(newDeals[1]).toBe(thisWeek.funnel.total.count)
 })
 

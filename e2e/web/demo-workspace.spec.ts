@@ -1,4 +1,5 @@
 import { expect, loadDemoWorkspace, test } from '../fixtures'
+import { tickFilterChoice } from './grid-helpers'
 
 test('a new workspace offers the demo, and the demo fills a windowed pipeline grid', async ({ page }) => {
   test.setTimeout(120_000)
@@ -56,13 +57,7 @@ test('a column filter narrows the grid to the chosen stages', async ({ page }) =
   const total = page.getByTestId('grid-total')
   const before = await total.innerText()
 
-  await grid.getByRole('button', { name: '筛选：阶段' }).click()
-  // A click that lands during the filter popover's opening animation is tried again.
-  const won = page.getByRole('checkbox', { name: '新客户 · 赢单' })
-  await expect(async () => {
-    await won.click({ timeout: 3_000 })
-    await expect(won).toBeChecked({ timeout: 1_000 })
-  }).toPass({ timeout: 20_000 })
+  await tickFilterChoice(page, grid, '阶段', '新客户 · 赢单')
   await page.getByRole('button', { name: '应用' }).click()
 
   await expect(total).not.toHaveText(before)

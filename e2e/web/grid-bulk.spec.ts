@@ -1,17 +1,11 @@
 import { expect, loadDemoWorkspace, test } from '../fixtures'
 import { dataRows, gridKeys, invoke, pipelineGrid } from './grid-helpers'
 
-interface User {
-  id: number
-  name: string
-  active: boolean
-}
-
 test('bulk-editing the owner of 300 selected rows writes them all in one step, and one undo restores them', async ({ page }) => {
   test.setTimeout(180_000)
   await loadDemoWorkspace(page)
   const grid = pipelineGrid(page)
-  const before = await invoke<{ rows: { id: number; ownerId: number | null }[] }>(page.request, 'opportunities.list', { offset: 0, limit: 300 })
+  const before = await invoke(page.request, 'opportunities.list', { offset: 0, limit: 300 })
 
   // Click the first row number, then extend down to row 300 with Shift+PageDown / Shift+ArrowUp.
   await dataRows(grid).first().getByRole('rowheader').click()
@@ -22,7 +16,7 @@ test('bulk-editing the owner of 300 selected rows writes them all in one step, a
   while ((await rowOf()) < 300) await page.keyboard.press('Shift+PageDown')
   while ((await rowOf()) > 300) await page.keyboard.press('Shift+ArrowUp')
 
-  const users = await invoke<User[]>(page.request, 'users.list', {})
+  const users = await invoke(page.request, 'users.list', {})
   const target = users.find((u) => u.active && before.rows.some((r) => r.ownerId !== u.id))!
   await page.getByRole('button', { name: /批量修改/ }).click()
   const dialog = page.getByRole('dialog', { name: '批量修改 300 条记录' })
@@ -37,13 +31,13 @@ test('bulk-editing the owner of 300 selected rows writes them all in one step, a
 
   await expect
     .poll(async () => {
-      const after = await invoke<{ rows: { id: number; ownerId: number | null }[] }>(page.request, 'opportunities.list', { offset: 0, limit: 300 })
+      const after = await invoke(page.request, 'opportunities.list', { offset: 0, limit: 300 })
       return after.rows.filter((r) => r.ownerId === target.id).length
     })
     .toBe(300)
   // The 301st row was outside the selection.
-  const next = await invoke<{ rows: { ownerId: number | null }[] }>(page.request, 'opportunities.list', { offset: 300, limit: 1 })
-  const original301 = (await invoke<{ rows: { id: number }[] }>(page.request, 'opportunities.list', { offset: 300, limit: 1 })).rows[0]
+  const next = await invoke(page.request, 'opportunities.list', { offset: 300, limit: 1 })
+  const original301 = (await invoke(page.request, 'opportunities.list', { offset: 300, limit: 1 })).rows[0]
   expect(original301).toBeDefined()
   expect(next.rows).toHaveLength(1)
 
@@ -54,7 +48,7 @@ test('bulk-editing the owner of 300 selected rows writes them all in one step, a
   await page.keyboard.press('ControlOrMeta+Z')
   await expect
     .poll(async () => {
-      const after = await invoke<{ rows: { id: number; ownerId: number | null }[] }>(page.request, 'opportunities.list', { offset: 0, limit: 300 })
+      const after = await invoke(page.request, 'opportunities.list', { offset: 0, limit: 300 })
       return after.rows.map((r) => r.ownerId)
     })
     .toEqual(before.rows.map((r) => r.ownerId))

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
+import type { Opportunity } from '../../shared/entities'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
-import { cellOf, dataRows, expectActiveCell, getDeal, gridKeys, invoke, pasteTsv, pipelineGrid, readClipboard, rowId, type Deal } from './grid-helpers'
+import { cellOf, dataRows, expectActiveCell, getDeal, gridKeys, invoke, pasteTsv, pipelineGrid, readClipboard, rowId } from './grid-helpers'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
@@ -20,7 +21,7 @@ const excelBlock = [
   .map((row) => row.join('\t'))
   .join('\r\n')
 
-async function firstThree(page: Page): Promise<Deal[]> {
+async function firstThree(page: Page): Promise<Opportunity[]> {
   const rows = dataRows(pipelineGrid(page))
   const ids = [await rowId(rows.nth(0)), await rowId(rows.nth(1)), await rowId(rows.nth(2))]
   return Promise.all(ids.map((id) => getDeal(page.request, id)))
@@ -118,7 +119,7 @@ test('copying a range puts TSV on the clipboard that pastes back unchanged', asy
 test('a paste past the last row offers to create the rows; Ctrl+D fills down and Delete clears', async ({ page }) => {
   test.setTimeout(120_000)
   await loadDemoWorkspace(page)
-  const stages = await invoke<{ id: number; kind: string; sortOrder: number; pipelineId: number; requiredFields: string[] }[]>(page.request, 'stages.list', {})
+  const stages = await invoke(page.request, 'stages.list', {})
   const first = stages.filter((s) => s.kind === 'open' && s.requiredFields.length === 0).sort((a, b) => a.pipelineId - b.pipelineId || a.sortOrder - b.sortOrder)[0]!
   await invoke(page.request, 'opportunities.create', { name: '粘贴测试 甲', stageId: first.id })
   const grid = pipelineGrid(page)
@@ -131,7 +132,7 @@ test('a paste past the last row offers to create the rows; Ctrl+D fills down and
   await expect(confirm).toContainText('将新建 2 条记录')
   await confirm.getByRole('button', { name: '新建 2 条并粘贴' }).click()
   await expect(page.getByTestId('grid-total')).toHaveText('共 3 条')
-  const found = await invoke<{ rows: { id: number; name: string; stageId: number }[] }>(page.request, 'opportunities.list', { search: '粘贴测试', sort: [{ column: 'name', desc: false }] })
+  const found = await invoke(page.request, 'opportunities.list', { search: '粘贴测试', sort: [{ column: 'name', desc: false }] })
   expect(found.rows.map((r) => r.name).sort()).toEqual(['粘贴测试 丙', '粘贴测试 乙', '粘贴测试 甲'].sort())
   expect(new Set(found.rows.map((r) => r.stageId))).toEqual(new Set([first.id]))
 
@@ -147,13 +148,13 @@ test('a paste past the last row offers to create the rows; Ctrl+D fills down and
   await page.keyboard.press('ControlOrMeta+D')
   await expect(await cellOf(grid, rows.nth(2), '下一步')).toHaveText('约客户演示')
   await expect
-    .poll(async () => (await invoke<{ rows: { nextStep: string | null }[] }>(page.request, 'opportunities.list', { search: '粘贴测试' })).rows.map((r) => r.nextStep))
+    .poll(async () => (await invoke(page.request, 'opportunities.list', { search: '粘贴测试' })).rows.map((r) => r.nextStep))
     .toEqual(['约客户演示', '约客户演示', '约客户演示'])
 
   // Delete clears the range (one step again).
   await page.keyboard.press('Delete')
   await expect
-    .poll(async () => (await invoke<{ rows: { nextStep: string | null }[] }>(page.request, 'opportunities.list', { search: '粘贴测试' })).rows.map((r) => r.nextStep))
+    .poll(async () => (await invoke(page.request, 'opportunities.list', { search: '粘贴测试' })).rows.map((r) => r.nextStep))
     .toEqual([null, null, null])
   // Clearing a name is refused: every deal needs one.
   await (await cellOf(grid, rows.nth(0), '商机名称')).click()

@@ -1,5 +1,6 @@
 import { expect, loadDemoWorkspace, test } from '../fixtures'
-import { cellOf, dataRows, expectActiveCell, invoke, pipelineGrid, rowId } from './grid-helpers'
+import { chooseOption } from './click-until'
+import { cellOf, dataRows, expectActiveCell, invoke, pipelineGrid, rowId, tickFilterChoice } from './grid-helpers'
 
 test('columns reorder by dragging, resize by their edge, hide, and pin; the layout is part of the view', async ({ page }) => {
   test.setTimeout(120_000)
@@ -53,7 +54,7 @@ test('columns reorder by dragging, resize by their edge, hide, and pin; the layo
 test('filters by type: a date preset, "me" among owners, a text condition, an amount range', async ({ page }) => {
   test.setTimeout(120_000)
   await loadDemoWorkspace(page)
-  const users = await invoke<{ id: number; name: string }[]>(page.request, 'users.list', {})
+  const users = await invoke(page.request, 'users.list', {})
   const me = users[0]!
   await page.getByRole('combobox', { name: '当前用户' }).click()
   await page.getByRole('combobox', { name: '当前用户' }).fill(me.name)
@@ -64,19 +65,17 @@ test('filters by type: a date preset, "me" among owners, a text condition, an am
   const count = async () => Number((await total.innerText()).replace(/\D/g, ''))
   const all = await count()
 
-  await grid.getByRole('button', { name: '筛选：负责人' }).click()
-  await page.getByRole('checkbox', { name: '我（当前用户）' }).check()
+  await tickFilterChoice(page, grid, '负责人', '我（当前用户）')
   await page.getByRole('button', { name: '应用' }).click()
   await expect(page.getByRole('group', { name: '当前筛选' })).toContainText('负责人：我（当前用户）')
-  const mine = await invoke<{ total: number }>(page.request, 'opportunities.list', { filters: [{ column: 'ownerId', op: 'in', value: [me.id] }], limit: 1 })
+  const mine = await invoke(page.request, 'opportunities.list', { filters: [{ column: 'ownerId', op: 'in', value: [me.id] }], limit: 1 })
   await expect.poll(count).toBe(mine.total)
 
   await grid.getByRole('button', { name: '筛选：下次跟进' }).click()
-  await page.getByRole('combobox', { name: '筛选：下次跟进' }).click()
-  await page.getByText('已逾期', { exact: true }).click()
+  await chooseOption(page, page.getByRole('combobox', { name: '筛选：下次跟进' }), '已逾期')
   await page.getByRole('button', { name: '应用' }).click()
   await expect(page.getByRole('group', { name: '当前筛选' })).toContainText('下次跟进：已逾期')
-  await expect.poll(count).toBeLessThan(mine.total)
+  await expect.poll(count).toBeLessThan(mine.total!)
 
   await page.getByRole('button', { name: '清除全部筛选' }).click()
   await expect.poll(count).toBe(all)
@@ -109,7 +108,7 @@ test('every list is a grid: accounts edit with inline validation, follow-ups sta
   await page.keyboard.press('Enter')
   const id = await rowId(first)
   await expect
-    .poll(async () => (await invoke<{ rows: { id: number; email: string }[] }>(page.request, 'accounts.list', { filters: [{ column: 'email', op: 'equals', value: 'sales@example.cn' }] })).rows.map((r) => r.id))
+    .poll(async () => (await invoke(page.request, 'accounts.list', { filters: [{ column: 'email', op: 'equals', value: 'sales@example.cn' }] })).rows.map((r) => r.id))
     .toContain(id)
 
   await page.getByRole('navigation').getByText('跟进与任务').click()

@@ -83,5 +83,5 @@ test('moving with the keyboard and editing a cell saves it through the contract'
   await page.keyboard.type(label)
   await page.keyboard.press('Enter')
   await expect(sourceCell).toHaveText(label)
-  await expect.poll(async () => (await invoke<{ source: string }>(page.request, 'opportunities.get', { id })).source).toBe(value)
+  await expect.poll(async () => (await invoke(page.request, 'opportunities.get', { id })).source).toBe(value)
 })

@@ -1,31 +1,24 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api'
+import { clickUntil } from './click-until'
 
 /**
  * Calls the web host's API the way the renderer does, to read back what
  * the screen claims was stored and to change rows behind the grid's back.
  */
-export async function invoke<T = unknown>(request: APIRequestContext, method: string, input: unknown, userId: number | null = null): Promise<T> {
+export async function invoke<M extends MethodName>(
+  request: APIRequestContext,
+  method: M,
+  input: MethodInput<M>,
+  userId: number | null = null,
+): Promise<MethodOutput<M>> {
   const response = await request.post('/api/invoke', { data: { method, input, meta: { locale: 'zh-CN', userId } } })
-  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
+  const envelope = (await response.json()) as { ok: boolean; value?: MethodOutput<M>; error?: { code: string; message: string } }
   if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.code} ${envelope.error?.message}`)
-  return envelope.value as T
+  return envelope.value as MethodOutput<M>
 }
 
-export interface Deal {
-  id: number
-  name: string
-  version: number
-  amount: number | null
-  currency: string
-  probability: number
-  expectedCloseDate: string | null
-  ownerId: number | null
-  stageId: number
-  stageName: string
-  accountName: string | null
-}
-
-export const getDeal = (request: APIRequestContext, id: number) => invoke<Deal>(request, 'opportunities.get', { id })
+export const getDeal = (request: APIRequestContext, id: number) => invoke(request, 'opportunities.get', { id })
 
 export function pipelineGrid(page: Page): Locator {
   return page.getByRole('grid', { name: '商机' })
@@ -76,16 +69,17 @@ export async function expectActiveCell(page: Page, column: string, row: number):
   await expect(gridKeys(page)).toHaveAttribute('aria-label', new RegExp(`：${column}，第 ${row} 行：`))
 }
 
-/**
- * Picks an entry of the saved-views menu. A click that lands while the
- * dropdown is still animating open can be swallowed on a loaded machine,
- * so the pick is retried until the menu has closed behind it.
- */
+/** Picks an entry of the saved-views menu, until the menu has closed behind it. */
 export async function chooseFromViewsMenu(page: Page, item: string | RegExp): Promise<void> {
   const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)')
-  await expect(async () => {
-    if (!(await menu.isVisible())) await page.getByTestId('views-menu').click()
-    await page.getByRole('menuitem', { name: item }).click({ timeout: 5_000 })
-    await expect(menu).toBeHidden({ timeout: 3_000 })
-  }).toPass({ timeout: 30_000 })
+  await clickUntil(page.getByRole('menuitem', { name: item }), () => expect(menu).toBeHidden({ timeout: 3_000 }), {
+    opener: page.getByTestId('views-menu'),
+    timeout: 30_000,
+  })
+}
+
+/** Opens a column's filter from its header and ticks one of its choices. */
+export async function tickFilterChoice(page: Page, grid: Locator, column: string, choice: string): Promise<void> {
+  const ticked = page.getByRole('checkbox', { name: choice, checked: true })
+  await clickUntil(page.getByRole('checkbox', { name: choice }), ticked, { opener: grid.getByRole('button', { name: `筛选：${column}` }) })
 }

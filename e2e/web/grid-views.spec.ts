@@ -1,12 +1,6 @@
 import { expect, loadDemoWorkspace, test } from '../fixtures'
-import { chooseFromViewsMenu, invoke, pipelineGrid } from './grid-helpers'
-
-interface GroupRow {
-  key: number | string | null
-  count: number
-  amount: number | null
-  weightedAmount: number | null
-}
+import { chooseOption } from './click-until'
+import { chooseFromViewsMenu, invoke, pipelineGrid, tickFilterChoice } from './grid-helpers'
 
 const money = (n: number) => `¥${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(n)}`
 
@@ -17,8 +11,7 @@ test('saving a view and reopening it brings back its filters and sort, also afte
   const total = page.getByTestId('grid-total')
   const all = await total.innerText()
 
-  await grid.getByRole('button', { name: '筛选：阶段' }).click()
-  await page.getByRole('checkbox', { name: '新客户 · 报价' }).check()
+  await tickFilterChoice(page, grid, '阶段', '新客户 · 报价')
   await page.getByRole('button', { name: '应用' }).click()
   await expect(total).not.toHaveText(all)
   const filtered = await total.innerText()
@@ -46,7 +39,7 @@ test('saving a view and reopening it brings back its filters and sort, also afte
   await expect(amount).toHaveAttribute('aria-sort', 'descending')
   await expect(page.getByRole('group', { name: '当前筛选' })).toContainText('阶段：新客户 · 报价')
 
-  const stored = await invoke<{ name: string; shared: boolean; state: { filters: unknown[]; sort: unknown[] } }[]>(page.request, 'views.list', { entity: 'opportunity' })
+  const stored = await invoke(page.request, 'views.list', { entity: 'opportunity' })
   const mine = stored.find((v) => v.name === '报价阶段大单')!
   expect(mine.shared).toBe(true)
   expect(mine.state.sort).toEqual([{ column: 'amount', desc: true }])
@@ -68,10 +61,9 @@ test('grouping by stage shows each stage with its count, amount and weighted amo
   test.setTimeout(120_000)
   await loadDemoWorkspace(page)
   const grid = pipelineGrid(page)
-  await page.getByRole('combobox', { name: '分组' }).click()
-  await page.getByRole('option', { name: '按阶段分组' }).click()
+  await chooseOption(page, page.getByRole('combobox', { name: '分组' }), '按阶段分组')
 
-  const groups = await invoke<GroupRow[]>(page.request, 'grid.groups', { entity: 'opportunity', groupBy: 'stageId', filters: [] })
+  const groups = await invoke(page.request, 'grid.groups', { entity: 'opportunity', groupBy: 'stageId', filters: [] })
   const headers = grid.locator('[role="row"][data-group]')
   await expect(headers.first()).toBeVisible()
   const first = headers.first()

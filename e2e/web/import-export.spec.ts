@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import * as XLSX from 'xlsx'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
+import { clickUntil } from './click-until'
 import { invoke, pipelineGrid } from './grid-helpers'
 import { takingScreenshots } from './screenshotMode'
 
@@ -14,17 +15,11 @@ import { takingScreenshots } from './screenshotMode'
 const SALESFORCE = path.resolve(import.meta.dirname, '../../../shared/fixtures/external/salesforce-sample-export/Opportunity.csv')
 const shotsDir = path.resolve(import.meta.dirname, '../../docs/screenshots')
 
-interface Window<T> {
-  rows: T[]
-  total: number | null
-}
-type Deal = { name: string; amount: number | null; currency: string }
-
 /** A number the dry run shows, e.g. how many rows it would create. */
 const countOf = async (page: Page, key: string) => Number((await page.getByTestId(`import-count-${key}`).locator('.ant-statistic-content').innerText()).replace(/\D/g, ''))
 
 const dealsNamed = (page: Page, search: string) =>
-  invoke<Window<Deal>>(page.request, 'opportunities.list', { search, offset: 0, limit: 100 })
+  invoke(page.request, 'opportunities.list', { search, offset: 0, limit: 100 })
 
 test('a Salesforce export goes through the wizard into the grid, exports as filtered, and is undone', async ({ page }) => {
   // Four jobs each start a worker thread; under load on two cores that takes a while.
@@ -87,8 +82,10 @@ test('a Salesforce export goes through the wizard into the grid, exports as filt
   // The headers rendered now (the grid renders the columns near the viewport), without the row-number gutter.
   const shownHeaders = (await grid.getByRole('columnheader').allInnerTexts()).map((text) => text.trim()).filter((text) => text && text !== '#')
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: '导出', exact: true }).click()
-  await page.getByRole('menuitem', { name: '导出为 Excel（.xlsx）' }).click()
+  const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)')
+  await clickUntil(page.getByRole('menuitem', { name: '导出为 Excel（.xlsx）' }), () => expect(menu).toBeHidden({ timeout: 3_000 }), {
+    opener: page.getByRole('button', { name: '导出', exact: true }),
+  })
   const file = await (await download).path()
   const sheet = XLSX.read(fs.readFileSync(file)).Sheets['商机']!
   const [headers, ...rows] = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })
@@ -100,8 +97,7 @@ test('a Salesforce export goes through the wizard into the grid, exports as filt
   // Undo the import from the history: the rows are gone.
   await page.getByRole('navigation').getByText('导入导出').click()
   await page.getByRole('button', { name: '撤销: Opportunity.csv' }).click()
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销' }).click()
-  await expect(page.getByText('已撤销：删除 36 条')).toBeVisible()
+  await clickUntil(page.locator('.ant-popconfirm').getByRole('button', { name: '撤销' }), page.getByText('已撤销：删除 36 条'))
   await expect(page.getByRole('cell', { name: '已撤销' })).toBeVisible()
   expect((await dealsNamed(page, 'United Oil')).total).toBe(0)
   await page.getByRole('navigation').getByText('商机', { exact: true }).click()
@@ -117,5 +113,5 @@ test('a file that is not a spreadsheet is refused with the reason, and nothing i
   await (await chooser).setFiles(path.resolve(import.meta.dirname, '../../../shared/fixtures/external/calamine-tests/too_small.xls'))
   await expect(page.getByText(/^无法导入该文件，原因见详情。数据库未被修改。\s*\S/)).toBeVisible({ timeout: 60_000 })
   await expect(page.getByTestId('import-file-summary')).toHaveCount(0)
-  expect(await invoke<unknown[]>(page.request, 'imports.history', {})).toEqual([])
+  expect(await invoke(page.request, 'imports.history', {})).toEqual([])
 })

@@ -30,11 +30,6 @@ async function drag(page: Page, from: Locator, to: Locator) {
   await page.mouse.up()
 }
 
-interface Detail {
-  opportunity: { stageName: string; lossReason: string | null }
-  stageHistory: { toStageName: string }[]
-}
-
 test('dragging a card to another stage moves the deal and records its stage history', async ({ page }) => {
   test.setTimeout(150_000)
   await loadDemoWorkspace(page)
@@ -64,7 +59,7 @@ test('dragging a card to another stage moves the deal and records its stage hist
   await expect(timeline).toBeVisible()
   await expect(timeline.getByText('需求确认')).toBeVisible()
   await expect(timeline).toContainText('当前阶段')
-  const detail = await invoke<Detail>(page.request, 'opportunities.detail', { id })
+  const detail = await invoke(page.request, 'opportunities.detail', { id })
   expect(detail.stageHistory.at(-1)!.toStageName).toBe('需求确认')
   await page.keyboard.press('Escape')
 
@@ -82,7 +77,7 @@ test('dragging a card to another stage moves the deal and records its stage hist
   await page.keyboard.press('Enter')
   await form.getByRole('button', { name: '保存并移动' }).click()
   await expect(page.getByText(/已移至“输单”/)).toBeVisible()
-  const lostDetail = await invoke<Detail>(page.request, 'opportunities.detail', { id: secondId })
+  const lostDetail = await invoke(page.request, 'opportunities.detail', { id: secondId })
   expect(lostDetail.opportunity.stageName).toBe('输单')
   expect(lostDetail.opportunity.lossReason).not.toBeNull()
 })
@@ -94,7 +89,7 @@ test('the board honours the grid’s filters and saved views, with sums per stag
   await expect(page.getByTestId('kanban')).toBeVisible()
   await page.screenshot({ path: test.info().outputPath('board.png') })
   await chooseFromViewsMenu(page, '停滞商机')
-  const stale = await invoke<{ key: number; count: number }[]>(page.request, 'grid.groups', {
+  const stale = await invoke(page.request, 'grid.groups', {
     entity: 'opportunity',
     groupBy: 'stageId',
     filters: [

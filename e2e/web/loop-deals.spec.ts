@@ -4,18 +4,13 @@ import { isoDay, pickCurrentUser, prepareWorkspace, snap } from './loop-helpers'
 
 // The deal's walk from conversion to renewal is in loop.spec.ts; these cover the bell and My Day.
 
-interface Deal {
-  id: number
-  name: string
-}
-
 test('the bell lists a due follow-up reminder and opens its record', async ({ page, request }) => {
   test.setTimeout(180_000)
   const { first } = await prepareWorkspace(request)
   await page.goto('/#/pipeline')
   await pickCurrentUser(page, first)
-  const stages = await invoke<{ id: number; kind: string }[]>(request, 'stages.list', {})
-  const deal = await invoke<Deal>(
+  const stages = await invoke(request, 'stages.list', {})
+  const deal = await invoke(
     request,
     'opportunities.create',
     { name: '东方明珠酒店 客房管理系统', stageId: stages.find((s) => s.kind === 'open')!.id, ownerId: first.id },
@@ -24,7 +19,7 @@ test('the bell lists a due follow-up reminder and opens its record', async ({ pa
   await invoke(request, 'activities.create', { entityType: 'opportunity', entityId: deal.id, type: 'call', content: '电话沟通', nextDate: isoDay() }, first.id)
   // The rules turn today's follow-up date into a reminder (run here: the e2e hosts keep the timer off).
   await invoke(request, 'automations.run', {})
-  const reminders = await invoke<{ unseen: number; items: { taskId: number; title: string; entityId: number | null }[] }>(request, 'notifications.list', {}, first.id)
+  const reminders = await invoke(request, 'notifications.list', {}, first.id)
   const reminder = reminders.items.find((item) => item.entityId === deal.id)
   expect(reminder).toBeDefined()
 
@@ -35,21 +30,9 @@ test('the bell lists a due follow-up reminder and opens its record', async ({ pa
   await expect(page.getByRole('dialog', { name: deal.name })).toBeVisible()
   // Opening it marks it seen.
   await expect
-    .poll(async () => (await invoke<{ items: { taskId: number }[] }>(request, 'notifications.list', {}, first.id)).items.some((i) => i.taskId === reminder!.taskId))
+    .poll(async () => (await invoke(request, 'notifications.list', {}, first.id)).items.some((i) => i.taskId === reminder!.taskId))
     .toBe(false)
 })
-
-interface AgendaLine {
-  kind: 'followUp' | 'task'
-  taskId: number | null
-  title: string
-}
-interface MyDayAnswer {
-  overdue: { items: AgendaLine[] }
-  dueToday: { items: AgendaLine[] }
-  upcoming: { items: AgendaLine[] }
-  staleDeals: { items: Deal[] }
-}
 
 test('the app opens on My Day: a task ticked done, a stale deal opened, a follow-up logged from a grid row', async ({ page }) => {
   test.setTimeout(180_000)
@@ -57,21 +40,21 @@ test('the app opens on My Day: a task ticked done, a stale deal opened, a follow
   const userPicker = page.getByRole('combobox', { name: '当前用户' })
   await userPicker.click()
   await userPicker.press('Enter')
-  await expect.poll(async () => (await invoke<{ currentUserId: number | null }>(page.request, 'settings.get', {})).currentUserId).not.toBeNull()
-  const me = (await invoke<{ currentUserId: number }>(page.request, 'settings.get', {})).currentUserId
+  await expect.poll(async () => (await invoke(page.request, 'settings.get', {})).currentUserId).not.toBeNull()
+  const me = (await invoke(page.request, 'settings.get', {})).currentUserId
 
   await page.goto('/')
   const myDay = page.getByRole('region', { name: '今日' })
   await expect(myDay.getByText('已逾期', { exact: true })).toBeVisible()
   await snap(page, 'my-day')
-  const day = await invoke<MyDayAnswer>(page.request, 'myDay.get', {}, me)
+  const day = await invoke(page.request, 'myDay.get', {}, me)
 
   // Tick a task done where it is listed.
   const lines = [...day.overdue.items, ...day.dueToday.items, ...day.upcoming.items]
   const task = lines.find((line) => line.kind === 'task' && lines.filter((other) => other.title === line.title).length === 1)!
   await myDay.getByRole('checkbox', { name: `完成“${task.title}”` }).check()
   await expect(page.getByText(`任务“${task.title}”已完成`)).toBeVisible()
-  const found = await invoke<{ rows: { id: number; status: string }[] }>(page.request, 'tasks.list', { search: task.title, limit: 50 })
+  const found = await invoke(page.request, 'tasks.list', { search: task.title, limit: 50 })
   expect(found.rows.find((row) => row.id === task.taskId)?.status).toBe('done')
 
   // A stale deal opens its drawer in one click.
@@ -95,7 +78,7 @@ test('the app opens on My Day: a task ticked done, a stale deal opened, a follow
   await entry.getByLabel('跟进内容').fill('表格里右键记录的跟进')
   await entry.getByRole('button', { name: '保存跟进' }).click()
   await expect(entry).toBeHidden()
-  const detail = await invoke<{ activities: { content: string }[] }>(page.request, 'opportunities.detail', { id: dealId })
+  const detail = await invoke(page.request, 'opportunities.detail', { id: dealId })
   expect(detail.activities.map((a) => a.content)).toContain('表格里右键记录的跟进')
 
   // Settings → 跟进与提醒: the renewal window is saved to the rules.
@@ -105,6 +88,6 @@ test('the app opens on My Day: a task ticked done, a stale deal opened, a follow
   await renewalDays.fill('45')
   await page.getByRole('button', { name: '保存规则' }).click()
   await expect(page.getByText('跟进与提醒规则已保存')).toBeVisible()
-  const config = await invoke<{ reminders: { renewalDays: number } }>(page.request, 'loopConfig.get', {})
+  const config = await invoke(page.request, 'loopConfig.get', {})
   expect(config.reminders.renewalDays).toBe(45)
 })

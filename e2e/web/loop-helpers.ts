@@ -1,20 +1,11 @@
 import path from 'node:path'
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import type { User } from '../../shared/entities'
+import { clickUntil } from './click-until'
 import { invoke } from './grid-helpers'
 import { takingScreenshots } from './screenshotMode'
 
 /** Shared by the closed-loop specs (loop*.spec.ts): the workspace, who is working, dates and history pages. */
-
-export interface User {
-  id: number
-  name: string
-  role: string
-  active: boolean
-}
-export interface Page1<T> {
-  rows: T[]
-  total: number
-}
 
 /** A small demo workspace through the API (quicker than the button), with rules that keep a captured lead in the pool. */
 export async function prepareWorkspace(request: APIRequestContext): Promise<{ first: User; second: User }> {
@@ -23,7 +14,7 @@ export async function prepareWorkspace(request: APIRequestContext): Promise<{ fi
   await invoke(request, 'automations.run', {})
   await invoke(request, 'assignmentRules.save', { rules: [] })
   await invoke(request, 'loopConfig.update', { leadRequiredFields: ['company', 'phoneOrEmail'] })
-  const users = await invoke<User[]>(request, 'users.list', {})
+  const users = await invoke(request, 'users.list', {})
   const reps = users.filter((u) => u.active && u.role === 'rep')
   return { first: reps[0]!, second: reps[1]! }
 }
@@ -33,9 +24,8 @@ export async function pickCurrentUser(page: Page, { id, name }: User): Promise<v
   const picker = page.getByRole('combobox', { name: '当前用户' })
   await picker.click()
   await picker.fill(name)
-  await page.locator('.ant-select-item-option').filter({ hasText: name }).first().click()
-  await expect(page.locator('.wb-header').getByTitle(name)).toBeVisible()
-  await expect.poll(async () => (await invoke<{ currentUserId: number | null }>(page.request, 'settings.get', {})).currentUserId).toBe(id)
+  await clickUntil(page.locator('.ant-select-item-option').filter({ hasText: name }).first(), page.locator('.wb-header').getByTitle(name))
+  await expect.poll(async () => (await invoke(page.request, 'settings.get', {})).currentUserId).toBe(id)
 }
 
 /** Today plus offsetDays, as YYYY-MM-DD (the web host runs on the real clock). */

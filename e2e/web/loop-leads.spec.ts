@@ -1,25 +1,14 @@
 import { expect, test } from '../fixtures'
 import { dataRows, invoke } from './grid-helpers'
-import { prepareWorkspace, snap, type Page1 } from './loop-helpers'
+import { prepareWorkspace, snap } from './loop-helpers'
 
 // The lead's walk from capture to conversion is in loop.spec.ts; these cover the rest of the lead side.
-
-interface Lead {
-  id: number
-  company: string
-}
-interface Contact {
-  id: number
-  name: string
-  email: string | null
-  version: number
-}
 
 test('two contacts merge with a per-field choice, and the merge can be undone', async ({ page, request }) => {
   test.setTimeout(150_000)
   await prepareWorkspace(request)
-  const a = await invoke<Contact>(request, 'contacts.create', { name: '欧阳合并', email: 'ouyang@old.cn' })
-  const b = await invoke<Contact>(request, 'contacts.create', { name: '欧阳合并', email: 'ouyang@new.cn', title: '采购经理' })
+  const a = await invoke(request, 'contacts.create', { name: '欧阳合并', email: 'ouyang@old.cn' })
+  const b = await invoke(request, 'contacts.create', { name: '欧阳合并', email: 'ouyang@new.cn', title: '采购经理' })
   await page.goto('/#/contacts')
   const grid = page.getByRole('grid', { name: '联系人' })
   await page.getByRole('textbox', { name: '快速搜索' }).fill('欧阳合并')
@@ -35,14 +24,14 @@ test('two contacts merge with a per-field choice, and the merge can be undone', 
   await dialog.getByRole('button', { name: '合并', exact: true }).click()
   await expect(dialog.getByText(/已将 #\d+ 合并到 #\d+/)).toBeVisible()
 
-  const afterMerge = await invoke<Page1<Contact>>(request, 'contacts.list', { search: '欧阳合并' })
+  const afterMerge = await invoke(request, 'contacts.list', { search: '欧阳合并' })
   expect(afterMerge.total).toBe(1)
   expect(afterMerge.rows[0]).toMatchObject({ email: 'ouyang@new.cn' })
   expect([a.id, b.id]).toContain(afterMerge.rows[0]!.id)
 
   await dialog.getByRole('button', { name: '撤销合并' }).click()
   await expect(page.getByText('合并已撤销')).toBeVisible()
-  const afterUndo = await invoke<Page1<Contact>>(request, 'contacts.list', { search: '欧阳合并' })
+  const afterUndo = await invoke(request, 'contacts.list', { search: '欧阳合并' })
   expect(afterUndo.total).toBe(2)
   expect(afterUndo.rows.map((c) => c.email).sort()).toEqual(['ouyang@new.cn', 'ouyang@old.cn'])
 })
@@ -56,7 +45,7 @@ test('settings: assignment rules reorder by dragging, lead rules save, the trash
       { name: '轮流', matchField: null, assignTo: { type: 'roundRobin', userIds: [first.id, second.id] } },
     ],
   })
-  const trashed = await invoke<{ id: number; version: number; company: string }>(request, 'leads.capture', {
+  const trashed = await invoke(request, 'leads.capture', {
     company: '回收站测试有限公司',
     phone: '13700000001',
     duplicateAction: 'save',
@@ -76,7 +65,7 @@ test('settings: assignment rules reorder by dragging, lead rules save, the trash
   await snap(page, 'lead-assignment-rules')
   await page.getByRole('button', { name: '保存规则' }).click()
   await expect(page.getByText('分配规则已保存')).toBeVisible()
-  const rules = await invoke<{ name: string }[]>(request, 'assignmentRules.list', {})
+  const rules = await invoke(request, 'assignmentRules.list', {})
   expect(rules.map((r) => r.name)).toEqual(['轮流', '华东给甲'])
 
   await page.getByRole('tab', { name: '线索设置' }).click()
@@ -84,11 +73,11 @@ test('settings: assignment rules reorder by dragging, lead rules save, the trash
   await snap(page, 'lead-rules')
   await page.getByRole('button', { name: '保存设置' }).click()
   await expect(page.getByText('线索设置已保存')).toBeVisible()
-  expect((await invoke<{ pool: { claimLimit: number } }>(request, 'loopConfig.get', {})).pool.claimLimit).toBe(7)
+  expect((await invoke(request, 'loopConfig.get', {})).pool.claimLimit).toBe(7)
 
   await page.getByRole('tab', { name: '回收站' }).click()
   await page.getByRole('button', { name: '恢复“回收站测试有限公司”' }).click()
   await expect(page.getByText('已恢复“回收站测试有限公司”')).toBeVisible()
-  const restored = await invoke<Page1<Lead>>(request, 'leads.list', { search: '回收站测试' })
+  const restored = await invoke(request, 'leads.list', { search: '回收站测试' })
   expect(restored.rows.map((l) => l.id)).toEqual([trashed.id])
 })

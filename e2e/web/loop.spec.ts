@@ -1,47 +1,7 @@
 import { expect, test } from '../fixtures'
+import { clickUntil } from './click-until'
 import { dataRows, invoke } from './grid-helpers'
-import { historyText, isoDay, pickCurrentUser, pickDate, prepareWorkspace, snap, type Page1 } from './loop-helpers'
-
-interface Lead {
-  id: number
-  company: string
-  ownerId: number | null
-  status: string
-  version: number
-}
-interface LeadDetail {
-  lead: Lead & { convertedOpportunityId: number | null }
-  convertedAccountId: number | null
-  convertedContactId: number | null
-}
-interface Deal {
-  id: number
-  name: string
-  version: number
-  leadId: number | null
-  accountId: number | null
-  contactId: number | null
-  ownerId: number | null
-  amount: number | null
-  stageName: string
-  stageKind: string
-  nextFollowUpDate: string | null
-  previousOpportunityId: number | null
-}
-interface ContractRow {
-  id: number
-  version: number
-  number: string
-  endDate: string | null
-  balance: number
-  received: number
-}
-interface AuditRow {
-  entityType: string
-  action: string
-  field: string | null
-  newValue: string | null
-}
+import { historyText, isoDay, pickCurrentUser, pickDate, prepareWorkspace, snap } from './loop-helpers'
 
 const COMPANY = '杭州云栖数智科技有限公司'
 const PHONE = '13912345678'
@@ -55,10 +15,10 @@ const RENEWAL = `${DEAL}（续约）`
 test('one lead walks the whole loop: capture, claim, convert, follow-up, stage rule, win, payment, renewal, history', async ({ page, request }) => {
   test.setTimeout(180_000)
   const { first, second } = await prepareWorkspace(request)
-  const existing = await invoke<{ id: number }>(request, 'contacts.create', { name: '周敏', phone: PHONE })
-  const leadByCompany = async () => (await invoke<Page1<Lead>>(request, 'leads.list', { search: COMPANY, limit: 5 })).rows.find((l) => l.company === COMPANY)
-  const getDeal = (id: number) => invoke<Deal>(request, 'opportunities.get', { id })
-  const contractOf = async (dealId: number) => (await invoke<{ items: ContractRow[] }>(request, 'contracts.list', { opportunityId: dealId })).items
+  const existing = await invoke(request, 'contacts.create', { name: '周敏', phone: PHONE })
+  const leadByCompany = async () => (await invoke(request, 'leads.list', { search: COMPANY, limit: 5 })).rows.find((l) => l.company === COMPANY)
+  const getDeal = (id: number) => invoke(request, 'opportunities.get', { id })
+  const contractOf = async (dealId: number) => (await invoke(request, 'contracts.list', { opportunityId: dealId })).items
   await page.goto('/#/leads')
   await pickCurrentUser(page, first)
 
@@ -86,7 +46,7 @@ test('one lead walks the whole loop: capture, claim, convert, follow-up, stage r
 
   await test.step('2. claim from the pool, up to the claim limit', async () => {
     await pickCurrentUser(page, second)
-    const status = await invoke<{ held: number }>(request, 'pool.status', { userId: second.id })
+    const status = await invoke(request, 'pool.status', { userId: second.id })
     await invoke(request, 'loopConfig.update', { pool: { claimLimit: status.held + 1, returnDays: 14 } })
     await page.getByRole('tab', { name: '公海' }).click()
     const held = page.getByTestId('pool-held')
@@ -124,7 +84,7 @@ test('one lead walks the whole loop: capture, claim, convert, follow-up, stage r
     await leadDrawer.getByRole('button', { name: '转化为商机' }).click()
     const dealDrawer = page.getByRole('dialog', { name: DEAL })
     await expect(dealDrawer.getByRole('button', { name: '赢单' })).toBeVisible({ timeout: 20_000 })
-    const detail = await invoke<LeadDetail>(request, 'leads.detail', { id: lead.id })
+    const detail = await invoke(request, 'leads.detail', { id: lead.id })
     expect(detail.lead.status).toBe('converted')
     expect(detail.convertedContactId).toBe(existing.id)
     const converted = await getDeal(detail.lead.convertedOpportunityId!)
@@ -159,14 +119,10 @@ test('one lead walks the whole loop: capture, claim, convert, follow-up, stage r
     await expect(page.locator('[data-card-id]')).toHaveCount(1, { timeout: 20_000 })
     await expect(card).toBeVisible()
     const moveTo = page.getByRole('menuitem', { name: '移至阶段' })
-    await expect(async () => {
-      if (!(await moveTo.isVisible())) await card.getByRole('button', { name: `“${DEAL}”的操作` }).click()
-      await expect(moveTo).toBeVisible({ timeout: 2_000 })
-    }).toPass({ timeout: 20_000 })
+    await clickUntil(card.getByRole('button', { name: `“${DEAL}”的操作` }), moveTo)
     await moveTo.hover()
-    await page.getByRole('menuitem', { name: '报价', exact: true }).click()
     const missing = page.getByRole('dialog', { name: '进入“报价”前还需填写' })
-    await expect(missing).toBeVisible()
+    await clickUntil(page.getByRole('menuitem', { name: '报价', exact: true }), missing)
     await expect(missing.getByLabel('金额')).toBeVisible()
     expect((await getDeal(deal.id)).stageName).not.toBe('报价')
     // Giving what the stage asks for lets the move through.
@@ -204,7 +160,7 @@ test('one lead walks the whole loop: capture, claim, convert, follow-up, stage r
     const contracts = await contractOf(deal.id)
     expect(contracts).toHaveLength(1)
     expect(contracts[0]).toMatchObject({ number: `HT-${deal.id}`, endDate: isoDay(20), balance: 100000 })
-    const plan = await invoke<{ plan: { amount: number; dueDate: string }[] }>(request, 'contracts.get', { id: contracts[0]!.id })
+    const plan = await invoke(request, 'contracts.get', { id: contracts[0]!.id })
     expect(plan.plan.map((p) => [p.dueDate, p.amount])).toEqual([
       [isoDay(), 40000],
       [isoDay(30), 60000],
@@ -233,7 +189,7 @@ test('one lead walks the whole loop: capture, claim, convert, follow-up, stage r
     await page.getByRole('tab', { name: '跟进与提醒' }).click()
     await page.getByRole('button', { name: '立即运行规则' }).click()
     await expect(page.getByTestId('rules-report')).toContainText('续约商机：1')
-    const related = await invoke<Page1<Deal>>(request, 'opportunities.list', { search: COMPANY, limit: 50 })
+    const related = await invoke(request, 'opportunities.list', { search: COMPANY, limit: 50 })
     const renewal = related.rows.find((row) => row.previousOpportunityId === deal.id)
     expect(renewal).toMatchObject({ name: RENEWAL, accountId: (await getDeal(deal.id)).accountId, amount: 100000 })
 
@@ -277,7 +233,7 @@ test('one lead walks the whole loop: capture, claim, convert, follow-up, stage r
     }
     expect(dealText).toContain(`回款：— → ${isoDay()} 收到 40,000`)
     expect(dealText).toContain(`创建了续约/复购商机 #`)
-    const trail = await invoke<AuditRow[]>(request, 'history.list', { entityType: 'opportunity', entityId: deal.id })
+    const trail = await invoke(request, 'history.list', { entityType: 'opportunity', entityId: deal.id })
     expect(trail.some((row) => row.entityType === 'activity' && row.action === 'create')).toBe(true)
     expect(trail.filter((row) => row.entityType === 'opportunity' && row.action === 'stage')).toHaveLength(2)
     expect(trail.some((row) => row.entityType === 'contract' && row.action === 'create')).toBe(true)
@@ -300,7 +256,7 @@ test('one lead walks the whole loop: capture, claim, convert, follow-up, stage r
     const leadText = await historyText(leadDrawer)
     for (const words of ['创建了记录', `负责人：— → ${second.name}`, '状态：新线索 → 已转化']) expect(leadText).toContain(words)
     await snap(page, 'lead-history')
-    const leadTrail = await invoke<AuditRow[]>(request, 'history.list', { entityType: 'lead', entityId: lead.id })
+    const leadTrail = await invoke(request, 'history.list', { entityType: 'lead', entityId: lead.id })
     expect(leadTrail.some((row) => row.action === 'create')).toBe(true)
     expect(leadTrail.some((row) => row.field === 'owner_id' && row.newValue === String(second.id))).toBe(true)
     expect(leadTrail.some((row) => row.field === 'converted_opportunity_id' && row.newValue === String(deal.id))).toBe(true)

@@ -9,23 +9,32 @@ export type EditableRecord = 'account' | 'contact'
 type Update<E extends EditableRecord> = Extract<MethodInput<'grid.update'>, { entity: E }>
 export type RecordPatch<E extends EditableRecord> = Update<E>['changes'][number]['patch']
 
-interface Saved {
-  id: number
-  version: number
+type Saved = Readonly<Record<string, unknown>> & { id: number; version: number }
+
+/** The values every record's fields form holds: the shell shows the name and the notes. */
+export interface RecordFormValues {
+  name: string
+  notes: string | null
+}
+
+/** How a record's values become the form's and back (e.g. a date and a picked day). */
+export interface FormCodec<R, V> {
+  toForm(record: R): V
+  toRecord(values: V): Record<string, unknown>
+}
+
+/** The form holds the record's values as they are. */
+export function sameAsRecord<V>(): FormCodec<V, V> {
+  return { toForm: (record) => record, toRecord: (values) => values as Record<string, unknown> }
 }
 
 /**
  * The form of a record's own fields. Submitting validates, sends only the
- * fields that changed (`toRecord` turns form values into record values, e.g.
- * a picked day into its date), and saves them against the version on screen,
- * the way a grid edit does: a record changed meanwhile is refused (CONFLICT)
- * and the refusal is kept for the form to show.
+ * fields that changed, and saves them against the version on screen, the way
+ * a grid edit does: a record changed meanwhile is refused (CONFLICT) and the
+ * refusal is kept for the form to show.
  */
-export function useRecordFieldsForm<E extends EditableRecord, V extends { name: string }>(
-  entity: E,
-  record: Saved & Readonly<Record<string, unknown>>,
-  toRecord: (values: V) => Record<string, unknown> = (values) => values,
-) {
+export function useRecordFieldsForm<E extends EditableRecord, R extends Saved, V extends RecordFormValues>(entity: E, record: R, codec: FormCodec<NoInfer<R>, V>) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<V>()
@@ -34,7 +43,7 @@ export function useRecordFieldsForm<E extends EditableRecord, V extends { name: 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
-    const fields = changedFields(record, toRecord(values)) as RecordPatch<E>
+    const fields = changedFields(record, codec.toRecord(values)) as RecordPatch<E>
     if (Object.keys(fields).length === 0) return
     await save(async () => {
       const input = { entity, changes: [{ id: record.id, version: record.version, patch: fields }] } as Update<E>
@@ -42,5 +51,22 @@ export function useRecordFieldsForm<E extends EditableRecord, V extends { name: 
       void message.success(t('records.saved', { name: values.name }))
     })
   }
-  return { form, saving, serverError, submit, formKey: `${record.id}:${record.version}` }
+  const label = (key: keyof V & string) => {
+    // Typed as a plain key: i18next cannot check one built from generic parts.
+    const path: string = `records.${entity}.fields.${key}`
+    return t(path)
+  }
+  return {
+    form,
+    initialValues: codec.toForm(record),
+    /** Changes with the record's version, so a save elsewhere resets the form. */
+    formKey: `${record.id}:${record.version}`,
+    saving,
+    serverError,
+    submit,
+    label,
+  }
 }
+
+/** What the fields form shows and does, for one record. */
+export type RecordFieldsFormState<V extends RecordFormValues> = ReturnType<typeof useRecordFieldsForm<EditableRecord, Saved, V>>
