@@ -17,11 +17,48 @@ export interface QueryFacts {
   ids?: Int32Array
   /** Rows walked so far to reach deep windows, to know when reading the whole list pays. */
   walked?: number
-  /** How SQLite walks the sort's index for this list, and with custom filters read as id sets (see windowQuery). */
+  /** How SQLite walks the sort's index for this list, and under every filter but the custom fields' (see windowQuery). */
   sortReading?: Reading
-  idSetReading?: Reading
+  walkerReading?: Reading
   /** Whether SQLite sorts every match to give the list's order. */
   sortsAll?: boolean
+  /** The largest id of the entity's table. */
+  tableSize?: number
+  /** The ids the custom fields' filters keep, and the sort's index walked against them so far, from either end. */
+  idSet?: IdSet
+  walks?: { forward?: Walk; backward?: Walk }
+  /** Each custom filter's matching ids, by its SQL (shared by the groups of a list). */
+  filterSets?: Map<string, number[]>
+  /** For a list read group by group (sorted on several columns), its groups found so far; null when it is not. */
+  groups?: ListGroups | null
+}
+
+export interface ListGroups {
+  found: ListGroup[]
+  /** Whether the last group was found. */
+  done: boolean
+}
+
+export interface IdSet {
+  has: (id: number) => boolean
+  /** Entries of the entity's table per id in the set. */
+  entriesPerMatch: number
+}
+
+export interface Walk {
+  /** The matches found so far, in the walk's order. */
+  ids: number[]
+  /** Index entries walked so far. */
+  scanned: number
+  /** Whether the walk reached the index's end. */
+  done: boolean
+}
+
+/** Every row of a list with one value of its first sort column; its facts hold as long as the list's. */
+export interface ListGroup {
+  value: string | number | null
+  count: number
+  facts: QueryFacts
 }
 
 /** Windows nearer the top than this read SQLite directly: LIMIT stops early there. */
