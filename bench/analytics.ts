@@ -22,7 +22,9 @@ export function dashboardMs(core: Core, runs = 7): { median: number; allTime: nu
 /**
  * Each chart alone under the default filters (median ms of a few runs): where
  * the dashboard's time goes. Charts that share a store answer on the dashboard
- * (the leaderboard reads the win rate's and the stale chart's) pay for it here.
+ * pay for all of it here: the leaderboard reads the win rate's and the stale
+ * chart's; win rate, deal size, losses and repurchase read one pass over the
+ * deals closed in the period; the funnel and sources one over those created.
  */
 export function chartMs(core: Core, runs = 5): Record<string, number> {
   const defaults = AnalyticsFilters.parse({})

@@ -1,15 +1,26 @@
 import type { Collections, CountAmount, DealSize, Losses, Repurchase, WinRate, WinRateRow } from '../../../../shared/methods/analytics'
 import { collectionFigures } from '../../store/analytics/collections'
-import { lossesByReason, outcomesByDimension, renewalFigures, wonSummary, type OutcomeCell, type OutcomeDimension } from '../../store/analytics/outcomes'
+import {
+  closedDeals,
+  lossesByReason,
+  outcomesByDimension,
+  renewalFigures,
+  wonSummary,
+  type ClosedDeal,
+  type OutcomeCell,
+  type OutcomeDimension,
+} from '../../store/analytics/outcomes'
 import { customerCounts } from '../../store/analytics/people'
 import { between, drill, header, isIn, once, ratio, type AnalyticsContext } from './context'
 import { addDays, monthsFrom } from './dates'
 
 const closedIn = (ctx: AnalyticsContext) => between('closedAt', ctx.period)
 
+/** The deals won or lost in the period, read once for every chart about them. */
+const closed = (ctx: AnalyticsContext): ClosedDeal[] => once(ctx, 'closed', () => closedDeals(ctx.core.db, ctx.scope, ctx.span))
+
 /** Won and lost figures of the period, shared by the win rate and the leaderboard. */
-export const outcomes = (ctx: AnalyticsContext): OutcomeCell[] =>
-  once(ctx, 'outcomes', () => outcomesByDimension(ctx.core.db, ctx.scope, ctx.span))
+export const outcomes = (ctx: AnalyticsContext): OutcomeCell[] => once(ctx, 'outcomes', () => outcomesByDimension(closed(ctx)))
 
 const dimensionColumn: Record<Exclude<OutcomeDimension, 'all'>, string> = {
   owner: 'ownerId',
@@ -84,7 +95,7 @@ export function winRate(ctx: AnalyticsContext): WinRate {
 }
 
 export function dealSize(ctx: AnalyticsContext): DealSize {
-  const won = wonSummary(ctx.core.db, ctx.scope, ctx.span)
+  const won = wonSummary(closed(ctx))
   return {
     ...header(ctx),
     won: won.count,
@@ -97,7 +108,7 @@ export function dealSize(ctx: AnalyticsContext): DealSize {
 }
 
 export function losses(ctx: AnalyticsContext): Losses {
-  const cells = lossesByReason(ctx.core.db, ctx.scope, ctx.span)
+  const cells = lossesByReason(closed(ctx))
   const lost = [isIn('stageKind', ['lost']), closedIn(ctx)]
   const rows = (dimension: 'reason' | 'competitor'): CountAmount[] =>
     cells
@@ -126,7 +137,7 @@ export function losses(ctx: AnalyticsContext): Losses {
 
 export function repurchase(ctx: AnalyticsContext): Repurchase {
   const renewalPipeline = ctx.pipelines.find((p) => p.key === 'renewal')?.id ?? null
-  const figures = renewalFigures(ctx.core.db, ctx.scope, ctx.span, renewalPipeline)
+  const figures = renewalFigures(closed(ctx), renewalPipeline)
   const customers = customerCounts(ctx.core.db, ctx.scope)
   const renewal = (kind: 'won' | 'lost') =>
     renewalPipeline === null

@@ -4,12 +4,12 @@ import { listUsers } from '../../store/reference'
 import { between, drill, header, isIn, ratio, type AnalyticsContext } from './context'
 import { addDays } from './dates'
 import { outcomes } from './outcomeCharts'
-import { openDeals } from './pipelineCharts'
+import { created, openDeals } from './pipelineCharts'
 
 export function sources(ctx: AnalyticsContext): Sources {
-  const deals = new Map(dealsBySource(ctx.core.db, ctx.scope, ctx.span).map((d) => [d.source, d]))
+  const deals = new Map(dealsBySource(created(ctx)).map((d) => [d.source, d]))
   const leads = new Map(leadsBySource(ctx.core.db, ctx.scope, ctx.span).map((l) => [l.source, l]))
-  const created = between('createdAt', ctx.period)
+  const createdIn = between('createdAt', ctx.period)
   const rows = [...new Set([...deals.keys(), ...leads.keys()])].map((source) => {
     const deal = deals.get(source) ?? { count: 0, won: 0, wonAmount: 0 }
     const lead = leads.get(source) ?? { count: 0, converted: 0 }
@@ -24,9 +24,9 @@ export function sources(ctx: AnalyticsContext): Sources {
       wonAmount: deal.wonAmount,
       winRate: ratio(deal.won, deal.count),
       drill: {
-        leads: drill(ctx, 'lead', created, bySource),
-        opportunities: drill(ctx, 'opportunity', created, bySource),
-        won: drill(ctx, 'opportunity', created, bySource, isIn('stageKind', ['won'])),
+        leads: drill(ctx, 'lead', createdIn, bySource),
+        opportunities: drill(ctx, 'opportunity', createdIn, bySource),
+        won: drill(ctx, 'opportunity', createdIn, bySource, isIn('stageKind', ['won'])),
       },
     }
   })

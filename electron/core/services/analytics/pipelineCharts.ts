@@ -1,6 +1,17 @@
 import type { Stage } from '../../../../shared/entities'
 import type { CountAmount, Forecast, ForecastMonth, Funnel, Stale } from '../../../../shared/methods/analytics'
-import { forecastMonthBounds, funnelByStage, openByCloseMonth, openByOwner, pastDue, wonByMonth, type ForecastCell, type OwnerFigures } from '../../store/analytics/pipeline'
+import {
+  createdDeals,
+  forecastMonthBounds,
+  funnelByStage,
+  openByCloseMonth,
+  openByOwner,
+  pastDue,
+  wonByMonth,
+  type CreatedDeal,
+  type ForecastCell,
+  type OwnerFigures,
+} from '../../store/analytics/pipeline'
 import { targetsByMonth } from '../../store/analytics/targets'
 import { between, drill, header, isIn, once, ratio, type AnalyticsContext, type GridFilter } from './context'
 import { addDays, monthEnd, monthsFrom, monthStart, nextMonth } from './dates'
@@ -12,9 +23,12 @@ export function scopeStages(ctx: AnalyticsContext, withData: ReadonlySet<number>
   )
 }
 
+/** The deals created in the period, read once for the funnel and the sources chart. */
+export const created = (ctx: AnalyticsContext): CreatedDeal[] => once(ctx, 'created', () => createdDeals(ctx.core.db, ctx.scope, ctx.span))
+
 export function funnel(ctx: AnalyticsContext): Funnel {
-  const rows = new Map(funnelByStage(ctx.core.db, ctx.scope, ctx.span).map((r) => [r.stageId, r]))
-  const created = between('createdAt', ctx.period)
+  const rows = new Map(funnelByStage(created(ctx)).map((r) => [r.stageId, r]))
+  const createdIn = between('createdAt', ctx.period)
   const layers = scopeStages(ctx, new Set(rows.keys())).map((stage) => {
     const row = rows.get(stage.id)
     return {
@@ -26,14 +40,14 @@ export function funnel(ctx: AnalyticsContext): Funnel {
       count: row?.count ?? 0,
       amount: row?.amount ?? 0,
       weightedAmount: row?.weightedAmount ?? 0,
-      drill: drill(ctx, 'opportunity', created, isIn('stageId', [stage.id])),
+      drill: drill(ctx, 'opportunity', createdIn, isIn('stageId', [stage.id])),
     }
   })
   const sum = (key: 'count' | 'amount' | 'weightedAmount') => layers.reduce((total, layer) => total + layer[key], 0)
   return {
     ...header(ctx),
     layers,
-    total: { count: sum('count'), amount: sum('amount'), weightedAmount: sum('weightedAmount'), drill: drill(ctx, 'opportunity', created) },
+    total: { count: sum('count'), amount: sum('amount'), weightedAmount: sum('weightedAmount'), drill: drill(ctx, 'opportunity', createdIn) },
   }
 }
 

@@ -17,25 +17,30 @@ const liveContracts = (scope: Scope): Fragment =>
   sql`CROSS JOIN contracts c ON c.id = x.contract_id LEFT JOIN fx ON fx.currency = c.currency
     WHERE c.deleted_at IS NULL AND ${dealIdIn(scope, 'c.opportunity_id')}`
 
-/** Instalments falling due and payments received in the span, per month: only those rows are read. */
+/**
+ * Instalments falling due and payments received in the span, per month: only
+ * those rows are read. Summed per day first, in the order the date indexes
+ * already give, so that only those day totals are sorted into months.
+ */
 function monthFigures(db: Database, scope: Scope, span: DateSpan): CollectionFigures['months'] {
   return allRows(
     db,
     sql`WITH ${fxCte(scope.baseCurrency)}
-      SELECT month, total(due) AS due, total(received) AS received FROM (
-        SELECT substr(x.due_date, 1, 7) AS month, x.amount * coalesce(fx.factor, 1) AS due, 0 AS received
-          FROM payment_plans x ${liveContracts(scope)} AND ${inSpan('x.due_date', span)}
+      SELECT substr(day, 1, 7) AS month, total(due) AS due, total(received) AS received FROM (
+        SELECT x.due_date AS day, total(x.amount * coalesce(fx.factor, 1)) AS due, 0 AS received
+          FROM payment_plans x ${liveContracts(scope)} AND ${inSpan('x.due_date', span)} GROUP BY x.due_date
         UNION ALL
-        SELECT substr(x.received_date, 1, 7), 0, x.amount * coalesce(fx.factor, 1)
-          FROM payments x ${liveContracts(scope)} AND ${inSpan('x.received_date', span)})
-      GROUP BY month ORDER BY month`,
+        SELECT x.received_date, 0, total(x.amount * coalesce(fx.factor, 1))
+          FROM payments x ${liveContracts(scope)} AND ${inSpan('x.received_date', span)} GROUP BY x.received_date)
+      GROUP BY 1 ORDER BY 1`,
   )
 }
 
 /**
  * Only contracts whose first unpaid due date (contract_dues, migration 010)
- * is before today can owe anything today; each of them is weighed from its
- * own instalments and payments, as before.
+ * is before today can owe anything today. Each is weighed as before, what
+ * fell due before today less everything received; for a contract whose last
+ * instalment fell due before today, that is its kept totals (migration 012).
  */
 function overdueFigures(db: Database, scope: Scope, today: string): CollectionFigures['overdue'] {
   return oneRow(
@@ -43,8 +48,9 @@ function overdueFigures(db: Database, scope: Scope, today: string): CollectionFi
     sql`WITH ${fxCte(scope.baseCurrency)},
       owed AS MATERIALIZED (
         SELECT coalesce(fx.factor, 1) AS factor,
-          (SELECT total(pp.amount) FROM payment_plans pp WHERE pp.contract_id = c.id AND pp.due_date < ${today})
-          - (SELECT total(pm.amount) FROM payments pm WHERE pm.contract_id = c.id) AS gap
+          CASE WHEN x.last_due < ${today} THEN x.due_total
+            ELSE (SELECT total(pp.amount) FROM payment_plans pp WHERE pp.contract_id = c.id AND pp.due_date < ${today}) END
+          - x.received AS gap
         FROM contract_dues x ${liveContracts(scope)} AND x.first_unpaid_due < ${today})
       SELECT total(gap * factor) AS amount, count(*) AS contracts FROM owed WHERE gap > 0.005`,
   )

@@ -16,7 +16,7 @@ export interface ConversionCell {
  * skipped it reached it too); how many of them have since reached the next
  * stage; how many are won now. Moving back and forward again reaches nothing new.
  *
- * Counted here from four narrow reads instead of looking up, arrival by
+ * Counted here from three narrow reads instead of looking up, arrival by
  * arrival, the deal row and the next arrival. A deal reaches a stage no later
  * than any stage after it (facts.ts: every arrival also reaches the open stages
  * before it), so an arrival at the next stage that counts is one since the
@@ -29,19 +29,17 @@ export function conversionByStage(
   steps: readonly { stageId: number; nextStageId: number }[],
 ): ConversionCell[] {
   if (steps.length === 0) return []
-  const arrivals = rawRows<[number, number]>(
-    db,
-    sql`SELECT r.opportunity_id, r.stage_id FROM stage_reach r
-      WHERE r.stage_id IN (${steps.map((s) => s.stageId)}) AND ${inSpan('r.reached_at', reached)}`,
-  )
   const nextOf = new Map(steps.map((s) => [s.stageId, s.nextStageId]))
-  const nextArrivals = dealsByStage(
-    rawRows<[number, number]>(
-      db,
-      sql`SELECT r.opportunity_id, r.stage_id FROM stage_reach r
-        WHERE r.stage_id IN (${[...new Set(nextOf.values())]}) AND ${inSpan('r.reached_at', { from: reached.from, until: null })}`,
-    ),
+  const nextStages = new Set(nextOf.values())
+  // One walk over the arrivals since the span began at every stage involved;
+  // those before the span's end are the arrivals counted.
+  const rows = rawRows<[number, number, number]>(
+    db,
+    sql`SELECT r.opportunity_id, r.stage_id, ${inSpan('r.reached_at', { from: null, until: reached.until })} FROM stage_reach r
+      WHERE r.stage_id IN (${[...new Set([...nextOf.keys(), ...nextStages])]}) AND ${inSpan('r.reached_at', { from: reached.from, until: null })}`,
   )
+  const nextArrivals = new Map([...nextStages].map((stageId) => [stageId, new Set<number>()]))
+  for (const [deal, stageId] of rows) nextArrivals.get(stageId)?.add(deal)
   const counted = dealsCounted(db, scope)
   const won = new Set(
     rawRows<[number]>(db, sql`SELECT o.id FROM stages s JOIN ${deals} ON o.stage_id = s.id WHERE s.kind = 'won' AND ${dealScope(scope)}`).map(
@@ -49,25 +47,16 @@ export function conversionByStage(
     ),
   )
   const cells = new Map<number, ConversionCell>()
-  for (const [deal, stageId] of arrivals) {
-    if (!counted(deal)) continue
+  for (const [deal, stageId, beforeEnd] of rows) {
+    const next = nextOf.get(stageId)
+    if (beforeEnd !== 1 || next === undefined || !counted(deal)) continue
     let cell = cells.get(stageId)
     if (!cell) cells.set(stageId, (cell = { stageId, reached: 0, advanced: 0, won: 0 }))
     cell.reached++
-    if (nextArrivals.get(nextOf.get(stageId)!)?.has(deal)) cell.advanced++
+    if (nextArrivals.get(next)!.has(deal)) cell.advanced++
     if (won.has(deal)) cell.won++
   }
   return [...cells.values()]
-}
-
-function dealsByStage(rows: readonly [number, number][]): Map<number, Set<number>> {
-  const byStage = new Map<number, Set<number>>()
-  for (const [deal, stage] of rows) {
-    const set = byStage.get(stage)
-    if (set) set.add(deal)
-    else byStage.set(stage, new Set([deal]))
-  }
-  return byStage
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { spreadOf } from './percentiles'
+import { compareKeys, Tallies, Total, type GroupKey } from './tally'
 import {
-  allRows,
   dealBaseAmount,
   dealColumn,
   deals,
@@ -9,7 +9,6 @@ import {
   fxCte,
   inList,
   inSpan,
-  oneRow,
   rawRows,
   raw,
   sql,
@@ -20,13 +19,58 @@ import {
 
 /** Figures over the deals closed (won or lost) in a span. */
 
-function closedDeals(scope: Scope, closed: DateSpan, kinds: readonly ('won' | 'lost')[]): Fragment {
+function closedIn(scope: Scope, closed: DateSpan, kinds: readonly ('won' | 'lost')[]): Fragment {
   const closedAt = dealColumn('closedAt')
   return sql`FROM stages s JOIN ${deals} ON o.stage_id = s.id LEFT JOIN fx ON fx.currency = o.currency
     WHERE ${inList('s.kind', kinds)} AND ${dealScope(scope)} AND ${raw(closedAt)} IS NOT NULL AND ${inSpan(closedAt, closed)}`
 }
 
 export type OutcomeDimension = 'all' | 'owner' | 'source' | 'productLine'
+
+/** A deal won or lost in the span, with what every outcome figure reads of it. */
+export interface ClosedDeal {
+  owner: number | null
+  source: string | null
+  productLine: string | null
+  kind: 'won' | 'lost'
+  /** In the base currency, 0 when blank. */
+  amount: number
+  lossReason: string | null
+  competitor: string | null
+  pipelineId: number
+  /** It follows an earlier deal of the customer (a renewal or repurchase). */
+  repeat: boolean
+  /** Days from creation to closing; only for wins. */
+  cycleDays: number | null
+}
+
+/**
+ * The deals won or lost in the span, read once for the win rate, the
+ * leaderboard, deal size, losses and repurchase: one walk of the closing
+ * index instead of one per chart, and no GROUP BY (SQLite sorts every row to
+ * group them; a handful of groups are cheaper counted here).
+ */
+export function closedDeals(db: Database, scope: Scope, closed: DateSpan): ClosedDeal[] {
+  type Row = [number | null, string | null, string | null, 'won' | 'lost', number, string | null, string | null, number, number, number | null]
+  return rawRows<Row>(
+    db,
+    sql`WITH ${fxCte(scope.baseCurrency)}
+      SELECT o.owner_id, o.source, o.product_line, s.kind, ${raw(dealBaseAmount)}, o.loss_reason, o.competitor, o.pipeline_id,
+        o.previous_opportunity_id IS NOT NULL, CASE WHEN s.kind = 'won' THEN julianday(o.closed_at) - julianday(o.created_at) END
+      ${closedIn(scope, closed, ['won', 'lost'])}`,
+  ).map(([owner, source, productLine, kind, amount, lossReason, competitor, pipelineId, repeat, cycleDays]) => ({
+    owner,
+    source,
+    productLine,
+    kind,
+    amount,
+    lossReason,
+    competitor,
+    pipelineId,
+    repeat: repeat === 1,
+    cycleDays,
+  }))
+}
 
 export interface OutcomeCell {
   dimension: OutcomeDimension
@@ -36,21 +80,27 @@ export interface OutcomeCell {
   amount: number
 }
 
-/** Won and lost counts and amounts, overall and per owner, source and product line, from one pass over the deals. */
-export function outcomesByDimension(db: Database, scope: Scope, closed: DateSpan): OutcomeCell[] {
-  const per = (dimension: OutcomeDimension, key: string) =>
-    raw(`SELECT '${dimension}' AS dimension, ${key} AS key, kind, sum(n) AS count, total(amount) AS amount FROM c GROUP BY 2, 3`)
-  return allRows(
-    db,
-    sql`WITH ${fxCte(scope.baseCurrency)},
-      c AS MATERIALIZED (
-        SELECT o.owner_id AS owner, o.source AS source, o.product_line AS productLine, s.kind AS kind,
-          count(*) AS n, total(${raw(dealBaseAmount)}) AS amount
-        ${closedDeals(scope, closed, ['won', 'lost'])}
-        GROUP BY 1, 2, 3, 4)
-      ${per('all', 'NULL')} UNION ALL ${per('owner', 'owner')} UNION ALL ${per('source', 'source')}
-      UNION ALL ${per('productLine', 'productLine')}`,
-  )
+const dimensionKey: Record<OutcomeDimension, (deal: ClosedDeal) => GroupKey> = {
+  all: () => null,
+  owner: (d) => d.owner,
+  source: (d) => d.source,
+  productLine: (d) => d.productLine,
+}
+
+/** Won and lost counts and amounts, overall and per owner, source and product line (keys in SQL order, lost before won). */
+export function outcomesByDimension(deals: readonly ClosedDeal[]): OutcomeCell[] {
+  return (Object.keys(dimensionKey) as OutcomeDimension[]).flatMap((dimension) => {
+    const byKey = new Map<GroupKey, Tallies<'won' | 'lost'>>()
+    for (const deal of deals) {
+      const key = dimensionKey[dimension](deal)
+      let kinds = byKey.get(key)
+      if (!kinds) byKey.set(key, (kinds = new Tallies()))
+      kinds.add(deal.kind, deal.amount)
+    }
+    return [...byKey]
+      .sort(([a], [b]) => compareKeys(a, b))
+      .flatMap(([key, kinds]) => kinds.rows().map((t) => ({ dimension, key, kind: t.key, count: t.count, amount: t.amount })))
+  })
 }
 
 export interface WonSummary {
@@ -62,17 +112,13 @@ export interface WonSummary {
 }
 
 /** Deals won in the span: their size, and days from creation to won (median and mean). */
-export function wonSummary(db: Database, scope: Scope, closed: DateSpan): WonSummary {
-  const won = rawRows<[number, number]>(
-    db,
-    sql`WITH ${fxCte(scope.baseCurrency)}
-      SELECT ${raw(dealBaseAmount)}, julianday(o.closed_at) - julianday(o.created_at) ${closedDeals(scope, closed, ['won'])}`,
-  )
-  const amounts = spreadOf(won.map(([amount]) => amount))
-  const cycle = spreadOf(won.map(([, days]) => days))
+export function wonSummary(deals: readonly ClosedDeal[]): WonSummary {
+  const won = deals.filter((d) => d.kind === 'won')
+  const amounts = spreadOf(won.map((d) => d.amount))
+  const cycle = spreadOf(won.map((d) => d.cycleDays!))
   return {
     count: won.length,
-    amount: won.reduce((sum, [amount]) => sum + amount, 0),
+    amount: won.reduce((sum, d) => sum + d.amount, 0),
     averageAmount: amounts.mean,
     medianCycleDays: cycle.median,
     averageCycleDays: cycle.mean,
@@ -86,20 +132,21 @@ export interface LossCell {
   amount: number
 }
 
-/** Deals lost in the span, by loss reason and by competitor. */
-export function lossesByReason(db: Database, scope: Scope, closed: DateSpan): LossCell[] {
-  return allRows(
-    db,
-    sql`WITH ${fxCte(scope.baseCurrency)},
-      l AS MATERIALIZED (
-        SELECT o.loss_reason AS reason, o.competitor AS competitor, count(*) AS n, total(${raw(dealBaseAmount)}) AS amount
-        ${closedDeals(scope, closed, ['lost'])}
-        GROUP BY 1, 2)
-      SELECT 'reason' AS dimension, reason AS key, sum(n) AS count, total(amount) AS amount FROM l GROUP BY 2
-      UNION ALL
-      SELECT 'competitor', competitor, sum(n), total(amount) FROM l GROUP BY 2
-      ORDER BY 1, 4 DESC`,
-  )
+/** Deals lost in the span, by loss reason and then by competitor, each by amount (largest first). */
+export function lossesByReason(deals: readonly ClosedDeal[]): LossCell[] {
+  const reasons = new Tallies<string | null>()
+  const competitors = new Tallies<string | null>()
+  for (const deal of deals) {
+    if (deal.kind !== 'lost') continue
+    reasons.add(deal.lossReason, deal.amount)
+    competitors.add(deal.competitor, deal.amount)
+  }
+  const cells = (dimension: LossCell['dimension'], tallies: Tallies<string | null>) =>
+    tallies
+      .rows()
+      .map((t) => ({ dimension, key: t.key, count: t.count, amount: t.amount }))
+      .sort((a, b) => b.amount - a.amount)
+  return [...cells('competitor', competitors), ...cells('reason', reasons)]
 }
 
 export interface RenewalFigures {
@@ -114,16 +161,24 @@ export interface RenewalFigures {
  * Renewal-pipeline deals won and lost in the span, and every win in the span
  * that follows an earlier deal of the customer.
  */
-export function renewalFigures(db: Database, scope: Scope, closed: DateSpan, renewalPipelineId: number | null): RenewalFigures {
-  return oneRow(
-    db,
-    sql`WITH ${fxCte(scope.baseCurrency)}
-      SELECT
-        count(CASE WHEN o.pipeline_id = ${renewalPipelineId} AND s.kind = 'won' THEN 1 END) AS won,
-        count(CASE WHEN o.pipeline_id = ${renewalPipelineId} AND s.kind = 'lost' THEN 1 END) AS lost,
-        total(CASE WHEN o.pipeline_id = ${renewalPipelineId} AND s.kind = 'won' THEN ${raw(dealBaseAmount)} END) AS wonAmount,
-        count(CASE WHEN o.previous_opportunity_id IS NOT NULL AND s.kind = 'won' THEN 1 END) AS repeatWins,
-        total(CASE WHEN o.previous_opportunity_id IS NOT NULL AND s.kind = 'won' THEN ${raw(dealBaseAmount)} END) AS repeatAmount
-      ${closedDeals(scope, closed, ['won', 'lost'])}`,
-  )
+export function renewalFigures(deals: readonly ClosedDeal[], renewalPipelineId: number | null): RenewalFigures {
+  const wonAmount = new Total()
+  const repeatAmount = new Total()
+  const figures = { won: 0, lost: 0, repeatWins: 0 }
+  for (const deal of deals) {
+    const renewal = deal.pipelineId === renewalPipelineId
+    if (deal.kind === 'lost') {
+      if (renewal) figures.lost++
+      continue
+    }
+    if (renewal) {
+      figures.won++
+      wonAmount.add(deal.amount)
+    }
+    if (deal.repeat) {
+      figures.repeatWins++
+      repeatAmount.add(deal.amount)
+    }
+  }
+  return { ...figures, wonAmount: wonAmount.value, repeatAmount: repeatAmount.value }
 }

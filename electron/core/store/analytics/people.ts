@@ -1,22 +1,7 @@
 import type { Database } from 'better-sqlite3'
-import {
-  allRows,
-  analyticsRows,
-  dealBaseAmount,
-  dealColumn,
-  deals,
-  dealScope,
-  fxCte,
-  inList,
-  inSpan,
-  joinSql,
-  oneRow,
-  raw,
-  sql,
-  type DateSpan,
-  type Fragment,
-  type Scope,
-} from './sql'
+import type { CreatedDeal } from './pipeline'
+import { allRows, analyticsRows, inList, inSpan, joinSql, oneRow, raw, sql, type DateSpan, type Fragment, type Scope } from './sql'
+import { Tallies } from './tally'
 
 /** Figures about leads, reps' follow-ups and tasks, and customers: the rows behind other grids than the deals'. */
 
@@ -27,17 +12,16 @@ export interface SourceDeals {
   wonAmount: number
 }
 
-/** Deals created in the span per source, and how many of them are won now (unary plus: as in funnelByStage). */
-export function dealsBySource(db: Database, scope: Scope, created: DateSpan): SourceDeals[] {
-  return allRows(
-    db,
-    sql`WITH ${fxCte(scope.baseCurrency)}
-      SELECT o.source AS source, count(*) AS count, count(CASE WHEN s.kind = 'won' THEN 1 END) AS won,
-        total(CASE WHEN s.kind = 'won' THEN ${raw(dealBaseAmount)} END) AS wonAmount
-      FROM ${deals} JOIN stages s ON s.id = o.stage_id LEFT JOIN fx ON fx.currency = o.currency
-      WHERE ${dealScope(scope)} AND ${inSpan(dealColumn('createdAt'), created)}
-      GROUP BY +o.source`,
-  )
+/** Deals created in the span per source, and how many of them are won now (sources in SQL order). */
+export function dealsBySource(deals: readonly CreatedDeal[]): SourceDeals[] {
+  const all = new Tallies<string | null>()
+  const won = new Tallies<string | null>()
+  for (const deal of deals) {
+    all.add(deal.source, deal.amount)
+    if (deal.kind === 'won') won.add(deal.source, deal.amount)
+  }
+  const wins = new Map(won.rows().map((w) => [w.key, w]))
+  return all.rows().map(({ key, count }) => ({ source: key, count, won: wins.get(key)?.count ?? 0, wonAmount: wins.get(key)?.amount ?? 0 }))
 }
 
 /** Live leads (alias `l`) within the scope's owners, sources and regions. */

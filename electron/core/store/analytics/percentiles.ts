@@ -15,7 +15,8 @@ export interface Spread {
 export function spreadOf(values: number[]): Spread {
   const n = values.length
   if (n === 0) return { n, median: null, p80: null, mean: null }
-  const sorted = [...values].sort((a, b) => a - b)
+  // A typed array sorts numbers natively, several times faster than a comparator over a plain array.
+  const sorted = Float64Array.from(values).sort()
   const median = (sorted[Math.floor((n - 1) / 2)]! + sorted[Math.floor(n / 2)]!) / 2
   const p80 = sorted[Math.floor((8 * n + 9) / 10) - 1]!
   return { n, median, p80, mean: sorted.reduce((sum, v) => sum + v, 0) / n }

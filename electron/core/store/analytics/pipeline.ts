@@ -10,10 +10,12 @@ import {
   isRotting,
   oneRow,
   raw,
+  rawRows,
   sql,
   type DateSpan,
   type Scope,
 } from './sql'
+import { Total } from './tally'
 
 /** Figures over the deals as they stand: the funnel, the open pipeline, stale deals and the forecast. */
 
@@ -24,21 +26,42 @@ export interface StageFigures {
   weightedAmount: number
 }
 
+/** A deal created in the span, with what the funnel and source effectiveness read of it. */
+export interface CreatedDeal {
+  stageId: number
+  kind: 'open' | 'won' | 'lost'
+  source: string | null
+  /** In the base currency, 0 when blank. */
+  amount: number
+  probability: number | null
+}
+
 /**
- * Deals created in the span, by their current stage. The unary plus keeps
- * SQLite from walking every deal in stage order (to skip a sort) instead of
- * reading only the span from the covering creation index.
+ * Deals created in the span, read once for the funnel and the sources chart
+ * (counted here: grouping in SQL sorts every row, once per chart).
  */
-export function funnelByStage(db: Database, scope: Scope, created: DateSpan): StageFigures[] {
-  return allRows(
+export function createdDeals(db: Database, scope: Scope, created: DateSpan): CreatedDeal[] {
+  return rawRows<[number, CreatedDeal['kind'], string | null, number, number | null]>(
     db,
     sql`WITH ${fxCte(scope.baseCurrency)}
-      SELECT o.stage_id AS stageId, count(*) AS count, total(${raw(dealBaseAmount)}) AS amount,
-        total(${raw(dealBaseAmount)} * o.probability / 100.0) AS weightedAmount
-      FROM ${deals} LEFT JOIN fx ON fx.currency = o.currency
-      WHERE ${dealScope(scope)} AND ${inSpan(dealColumn('createdAt'), created)}
-      GROUP BY +o.stage_id`,
-  )
+      SELECT o.stage_id, s.kind, o.source, ${raw(dealBaseAmount)}, o.probability
+      FROM ${deals} JOIN stages s ON s.id = o.stage_id LEFT JOIN fx ON fx.currency = o.currency
+      WHERE ${dealScope(scope)} AND ${inSpan(dealColumn('createdAt'), created)}`,
+  ).map(([stageId, kind, source, amount, probability]) => ({ stageId, kind, source, amount, probability }))
+}
+
+/** Deals created in the span, by their current stage. */
+export function funnelByStage(deals: readonly CreatedDeal[]): StageFigures[] {
+  const byStage = new Map<number, { count: number; amount: Total; weightedAmount: Total }>()
+  for (const deal of deals) {
+    let stage = byStage.get(deal.stageId)
+    if (!stage) byStage.set(deal.stageId, (stage = { count: 0, amount: new Total(), weightedAmount: new Total() }))
+    stage.count++
+    stage.amount.add(deal.amount)
+    // As SQL's total() does, a blank probability adds nothing.
+    if (deal.probability !== null) stage.weightedAmount.add((deal.amount * deal.probability) / 100)
+  }
+  return [...byStage].map(([stageId, f]) => ({ stageId, count: f.count, amount: f.amount.value, weightedAmount: f.weightedAmount.value }))
 }
 
 /** Open deals now, by stage. */
