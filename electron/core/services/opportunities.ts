@@ -4,7 +4,7 @@ import type { Core } from '../core'
 import { missingForStage, type StageFacts } from '../domain/stageRules'
 import { AppError } from '../errors'
 import { listAudit } from '../store/audit'
-import { insertOpportunity, stageHistoryOf, updateOpportunity } from '../store/opportunities'
+import { insertOpportunity, stageHistoryOf, updateOpportunity, type StageEntry } from '../store/opportunities'
 import { softDelete } from '../store/records'
 import { contactsOfAccount, getGridRow, rowsAttachedTo } from '../store/rows'
 import type { WriteContext } from '../store/writeContext'
@@ -12,6 +12,7 @@ import { inTransaction, writeContext } from './context'
 import { checkReferences, toRow } from './recordColumns'
 import { requireStage } from './references'
 import { withCustomColumn } from './config/values'
+import type { CreateOptions } from './records'
 
 type CreateInput = ParsedInput<'opportunities.create'>
 type UpdateInput = ParsedInput<'opportunities.update'>
@@ -29,14 +30,22 @@ function assertStageRequirements(stage: Stage, facts: StageFacts, onlyFields?: r
   if (missing.length > 0) throw new AppError('STAGE_REQUIREMENTS', { stageId: stage.id, missing })
 }
 
+/** A batch's create options for deals: also the stage, read once per batch, and when the deal entered it (an import from history). */
+export interface OpportunityCreateOptions extends CreateOptions {
+  /** The stage `input.stageId` names, live and active, as requireStage reads it. */
+  readonly stage?: Stage
+  readonly entry?: StageEntry
+}
+
 /** Inserts one deal inside the caller's transaction, enforcing its stage's requirements. */
-export function insertOneOpportunity(core: Core, ctx: WriteContext, meta: CallMeta, input: CreateInput): number {
-  const stage = requireStage(core, input.stageId)
-  checkReferences(core, input)
+export function insertOneOpportunity(core: Core, ctx: WriteContext, meta: CallMeta, input: CreateInput, options: OpportunityCreateOptions = {}): number {
+  const stage = options.stage ?? requireStage(core, input.stageId)
+  if (options.checkReferences) options.checkReferences(input)
+  else checkReferences(core, input)
   assertStageRequirements(stage, input)
   const fields = { ...input, probability: input.probability ?? stage.probability, ownerId: input.ownerId ?? meta.userId }
-  const values = toColumns(withCustomColumn(core, 'opportunity', fields, null, { stageId: stage.id }))
-  return insertOpportunity(core.db, ctx, values, stage)
+  const values = toColumns(withCustomColumn(core, 'opportunity', fields, null, { stageId: stage.id, fields: options.customFields }))
+  return insertOpportunity(core.db, ctx, values, stage, { createdAt: options.createdAt, entry: options.entry })
 }
 
 export function createOpportunity(core: Core, input: CreateInput, meta: CallMeta): Opportunity {

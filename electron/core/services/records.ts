@@ -1,5 +1,5 @@
 import type { CallMeta, ParsedInput } from '../../../shared/api'
-import type { Account, Activity, Contact, Lead, Task } from '../../../shared/entities'
+import type { Account, Activity, Contact, CustomField, Lead, Task } from '../../../shared/entities'
 import type { TaskStatus } from '../../../shared/enums'
 import type { Core } from '../core'
 import { getLiveRow, insertRecord, restoreFromTrash, updateRecord, type Row } from '../store/records'
@@ -24,6 +24,20 @@ function withDefaults(core: Core, entity: CreatableEntity, fields: Record<string
   }
 }
 
+/**
+ * What a caller creating many records at once (an import) hands each create,
+ * read or checked once for the whole batch instead of once per record. A
+ * single create leaves it empty and everything is read as it goes.
+ */
+export interface CreateOptions {
+  /** The entity's custom fields. */
+  readonly customFields?: readonly CustomField[]
+  /** Checks the ids the record points at (owner, account, contact …), as checkReferences does. */
+  readonly checkReferences?: (fields: Record<string, unknown>) => void
+  /** When the record was created, when that is not now: an import from history keeps the day. */
+  readonly createdAt?: string
+}
+
 /** Inserts one record inside the caller's transaction. */
 export function insertOne(
   core: Core,
@@ -31,10 +45,13 @@ export function insertOne(
   meta: CallMeta,
   entity: CreatableEntity,
   fields: Record<string, unknown>,
+  options: CreateOptions = {},
 ): number {
   const complete = withDefaults(core, entity, fields, meta)
-  checkReferences(core, complete)
-  return insertRecord(core.db, ctx, entity, toRow(entity, withCustomColumn(core, entity, complete, null)))
+  if (options.checkReferences) options.checkReferences(complete)
+  else checkReferences(core, complete)
+  const values = toRow(entity, withCustomColumn(core, entity, complete, null, { fields: options.customFields }))
+  return insertRecord(core.db, ctx, entity, values, options.createdAt)
 }
 
 function createAndRead<T>(core: Core, meta: CallMeta, entity: CreatableEntity, fields: Record<string, unknown>): T {

@@ -80,11 +80,34 @@ export function markBatchUndone(db: Database, id: string, ctx: WriteContext, cou
   )
 }
 
-export function addBatchRow(db: Database, batchId: string, row: BatchRow): void {
-  cachedStatement(
-    db,
-    'INSERT INTO import_batch_rows (batch_id, seq, kind, entity_id, action, before, version_after) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(batchId, row.seq, row.kind, row.entityId, row.action, row.before, row.versionAfter)
+/** Batch rows per INSERT statement: 7 parameters each, well under SQLite's limit. */
+const BATCH_ROWS_PER_INSERT = 256
+
+const batchRowInsert = (rows: number) =>
+  `INSERT INTO import_batch_rows (batch_id, seq, kind, entity_id, action, before, version_after) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`
+
+/**
+ * A batch's rows, written a few hundred per statement in the order they
+ * were added. Flush before the batch's transaction ends (or before reading them).
+ */
+export class BatchRowWriter {
+  private pending: unknown[] = []
+
+  constructor(
+    private readonly db: Database,
+    private readonly batchId: string,
+  ) {}
+
+  add(row: BatchRow): void {
+    this.pending.push(this.batchId, row.seq, row.kind, row.entityId, row.action, row.before, row.versionAfter)
+    if (this.pending.length === BATCH_ROWS_PER_INSERT * 7) this.flush()
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return
+    cachedStatement(this.db, batchRowInsert(this.pending.length / 7)).run(...this.pending)
+    this.pending = []
+  }
 }
 
 // ───────────────────────────── templates ─────────────────────────────
@@ -270,36 +293,11 @@ export function openStageEnd(db: Database, pipelineId: number): number {
     .get(pipelineId) as number
 }
 
-// ───────────────────────────── history an import carries ─────────────────────────────
-
 const entityTables: Record<ImportableEntity, string> = {
   opportunity: 'opportunities',
   lead: 'leads',
   account: 'accounts',
   contact: 'contacts',
-}
-
-/**
- * A record imported from history keeps the day it was created there; a deal
- * also the day it entered its stage (and closed), with its first stage-history row.
- */
-export function setHistoryDates(
-  db: Database,
-  entity: ImportableEntity,
-  id: number,
-  dates: { createdAt: string | null; stageEnteredAt: string | null; closedAt: string | null },
-): void {
-  if (entity !== 'opportunity' || !dates.stageEnteredAt) {
-    if (dates.createdAt) cachedStatement(db, `UPDATE ${entityTables[entity]} SET created_at = ? WHERE id = ?`).run(dates.createdAt, id)
-    return
-  }
-  cachedStatement(db, 'UPDATE opportunities SET created_at = coalesce(?, created_at), stage_entered_at = ?, closed_at = ? WHERE id = ?').run(
-    dates.createdAt,
-    dates.stageEnteredAt,
-    dates.closedAt,
-    id,
-  )
-  cachedStatement(db, 'UPDATE stage_history SET changed_at = ? WHERE opportunity_id = ?').run(dates.stageEnteredAt, id)
 }
 
 // ───────────────────────────── undo ─────────────────────────────

@@ -4,27 +4,46 @@ import { writeAudit } from './audit'
 import { getLiveRow, insertRecord, updateRecord, type Row } from './records'
 import type { WriteContext } from './writeContext'
 
+/** When a deal entered its stage and (null for open) closed; now, unless it comes with its history (an import). */
+export interface StageEntry {
+  readonly enteredAt: string
+  readonly closedAt: string | null
+}
+
+const enteredNow = (stage: Stage, ctx: WriteContext): StageEntry => ({ enteredAt: ctx.now, closedAt: stage.kind === 'open' ? null : ctx.now })
+
 /** Columns that follow the stage: its pipeline, when it was entered, when the deal closed. */
-function stageColumns(stage: Stage, ctx: WriteContext): Row {
+function stageColumns(stage: Stage, entry: StageEntry): Row {
   return {
     stage_id: stage.id,
     pipeline_id: stage.pipelineId,
-    stage_entered_at: ctx.now,
-    closed_at: stage.kind === 'open' ? null : ctx.now,
+    stage_entered_at: entry.enteredAt,
+    closed_at: entry.closedAt,
   }
 }
 
-function recordStageChange(db: Database, ctx: WriteContext, id: number, fromStageId: number | null, toStageId: number): void {
+function recordStageChange(db: Database, ctx: WriteContext, id: number, fromStageId: number | null, toStageId: number, changedAt = ctx.now): void {
   db.prepare(
     `INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by, batch_id)
      VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(id, fromStageId, toStageId, ctx.now, ctx.userId, ctx.batchId ?? null)
+  ).run(id, fromStageId, toStageId, changedAt, ctx.userId, ctx.batchId ?? null)
 }
 
-/** Inserts the deal with its first stage-history row and audit row, in the caller's transaction. */
-export function insertOpportunity(db: Database, ctx: WriteContext, values: Row, stage: Stage): number {
-  const id = insertRecord(db, ctx, 'opportunity', { ...values, ...stageColumns(stage, ctx) })
-  recordStageChange(db, ctx, id, null, stage.id)
+/**
+ * Inserts the deal with its first stage-history row and audit row, in the
+ * caller's transaction. A deal imported from history gives the day it was
+ * created, entered its stage and closed; its first stage-history row carries that day.
+ */
+export function insertOpportunity(
+  db: Database,
+  ctx: WriteContext,
+  values: Row,
+  stage: Stage,
+  history: { createdAt?: string; entry?: StageEntry } = {},
+): number {
+  const entry = history.entry ?? enteredNow(stage, ctx)
+  const id = insertRecord(db, ctx, 'opportunity', { ...values, ...stageColumns(stage, entry) }, history.createdAt)
+  recordStageChange(db, ctx, id, null, stage.id, entry.enteredAt)
   return id
 }
 
@@ -42,7 +61,7 @@ export function updateOpportunity(
 ): void {
   const before = getLiveRow(db, 'opportunity', id)
   const stageChanged = newStage !== undefined && newStage.id !== before.stage_id
-  const columns = stageChanged ? { ...values, ...stageColumns(newStage, ctx) } : values
+  const columns = stageChanged ? { ...values, ...stageColumns(newStage, enteredNow(newStage, ctx)) } : values
   updateRecord(db, ctx, 'opportunity', id, version, columns)
   if (stageChanged) {
     recordStageChange(db, ctx, id, before.stage_id as number, newStage.id)

@@ -20,12 +20,15 @@ export function toColumn(field: string): string {
   return field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)
 }
 
-/** Inserts a row (columns already in snake_case) and audits its creation. */
-export function insertRecord(db: Database, ctx: WriteContext, entity: TrashableEntity, values: Row): number {
+/**
+ * Inserts a row (columns already in snake_case) and audits its creation.
+ * `createdAt` is now, unless the record comes with its history (an import).
+ */
+export function insertRecord(db: Database, ctx: WriteContext, entity: TrashableEntity, values: Row, createdAt: string = ctx.now): number {
   const columns = Object.keys(values)
   const sql = `INSERT INTO ${tables[entity]} (${columns.join(', ')}, created_at, updated_at)
     VALUES (${columns.map(() => '?').join(', ')}, ?, ?)`
-  const id = Number(db.prepare(sql).run(...columns.map((c) => values[c]), ctx.now, ctx.now).lastInsertRowid)
+  const id = Number(db.prepare(sql).run(...columns.map((c) => values[c]), createdAt, ctx.now).lastInsertRowid)
   writeAudit(db, ctx, entity, id, 'create')
   return id
 }

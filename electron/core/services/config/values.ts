@@ -28,6 +28,8 @@ export interface CustomRules {
   stageId?: number
   /** Check every required field, not only those the edit touches (creates and stage moves). */
   checkAll?: boolean
+  /** The entity's fields, when the caller read them once for a whole batch (an import). */
+  fields?: readonly CustomField[]
 }
 
 /**
@@ -45,7 +47,7 @@ export function customColumn(
 ): string | undefined {
   const creating = current === null
   if (!input && !creating && !rules.checkAll) return undefined
-  const fields = listFields(core.db, entity)
+  const fields = rules.fields ?? listFields(core.db, entity)
   if (fields.length === 0 && !input) return creating ? '{}' : undefined
   const byKey = new Map(fields.map((f) => [f.key, f]))
   const merged: CustomValues = creating ? {} : { ...current() }
@@ -78,7 +80,7 @@ function fillDefaults(fields: readonly CustomField[], values: CustomValues, sent
 
 /** A new record's values as the import planner wrote them (already coerced), with defaults and required fields applied. */
 function completedOnCreate(core: Core, entity: CustomFieldEntity, json: string, rules: CustomRules): string {
-  const fields = listFields(core.db, entity)
+  const fields = rules.fields ?? listFields(core.db, entity)
   const values = JSON.parse(json) as CustomValues
   fillDefaults(fields, values, undefined)
   assertRequired(fields, values, rules)

@@ -2,7 +2,7 @@ import type { CallMeta, ParsedInput } from '../../../../shared/api'
 import type { ImportEntity } from '../../../../shared/methods/imports'
 import type { Core } from '../../core'
 import { AppError } from '../../errors'
-import { addBatchRow, insertBatch, liveRecord, setBatchCounts, setHistoryDates, type BatchValues } from '../../store/imports'
+import { BatchRowWriter, insertBatch, liveRecord, setBatchCounts, type BatchValues } from '../../store/imports'
 import { updateRecord, type Row } from '../../store/records'
 import { withStatementCache } from '../../store/statementCache'
 import { inTransaction, writeContext } from '../context'
@@ -10,6 +10,7 @@ import { assignLead } from '../loop/assignment'
 import { applyOpportunityUpdate, insertOneOpportunity } from '../opportunities'
 import { checkReferences, toRow } from '../recordColumns'
 import { insertOne } from '../records'
+import { BatchFacts } from './batchFacts'
 import { settle, type Writer } from './fresh'
 import type { Plan, PlannedWrite, Planner } from './plan'
 import type { RowDraft } from './prepare'
@@ -25,24 +26,25 @@ function beforeImage(before: Row, after: Row): Row {
 }
 
 function createRecord(writer: Writer, entity: ImportEntity, write: Extract<PlannedWrite, { kind: 'create' }>): number {
-  const { core, ctx, meta } = writer
+  const { core, ctx, meta, facts } = writer
   const fields = settle(write.fields, writer)
   let id: number
   switch (entity) {
-    case 'opportunity':
-      id = insertOneOpportunity(core, ctx, meta, fields as ParsedInput<'opportunities.create'>)
+    case 'opportunity': {
+      const input = fields as ParsedInput<'opportunities.create'>
+      id = insertOneOpportunity(core, ctx, meta, input, facts.opportunityOptions(input.stageId, write.history))
       break
+    }
     case 'lead':
-      id = insertOne(core, ctx, meta, 'lead', { ...fields, ownerId: assignLead(core, ctx, fields) })
+      id = insertOne(core, ctx, meta, 'lead', { ...fields, ownerId: assignLead(core, ctx, fields) }, facts.options('lead', write.history.createdAt))
       break
     default:
-      id = insertOne(core, ctx, meta, entity, fields)
+      id = insertOne(core, ctx, meta, entity, fields, facts.options(entity, write.history.createdAt))
   }
-  setHistoryDates(core.db, entity, id, write.history)
   // A new record is at version 1; the history dates are part of its creation, not an edit.
   writer.note(entity, id, 'create', null, 1)
   if (write.contact) {
-    const contactId = insertOne(core, ctx, meta, 'contact', { ...settle(write.contact, writer), accountId: id })
+    const contactId = insertOne(core, ctx, meta, 'contact', { ...settle(write.contact, writer), accountId: id }, facts.options('contact'))
     writer.note('contact', contactId, 'create', null, 1)
   }
   return id
@@ -81,12 +83,14 @@ export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], opt
   const bulk: Core = { ...core, db: withStatementCache(core.db) }
   const ctx = writeContext(bulk, meta, batch.id)
   let seq = 0
+  const rows = new BatchRowWriter(bulk.db, batch.id)
   const writer: Writer = {
     core: bulk,
     ctx,
     meta,
+    facts: new BatchFacts(bulk),
     note: (kind, entityId, action, before = null, versionAfter = null) =>
-      addBatchRow(bulk.db, batch.id, { seq: seq++, kind, entityId, action, before: before && JSON.stringify(before), versionAfter }),
+      rows.add({ seq: seq++, kind, entityId, action, before: before && JSON.stringify(before), versionAfter }),
   }
   const total = drafts.length
   let done = 0
@@ -105,6 +109,7 @@ export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], opt
     insertBatch(bulk.db, { ...batch, createdAt: ctx.now })
     for (const stage of planner.stagesToCreate(drafts)) stage.idIn(writer)
     const decided = planner.plan(drafts, write)
+    rows.flush()
     setBatchCounts(bulk.db, batch.id, decided.counts)
     return decided
   })

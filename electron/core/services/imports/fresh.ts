@@ -6,12 +6,15 @@ import { insertStage, stageKeyExists } from '../../store/loop/stages'
 import type { Row } from '../../store/records'
 import type { WriteContext } from '../../store/writeContext'
 import { insertOne } from '../records'
+import type { BatchFacts } from './batchFacts'
 
 /** What a commit writes with, and how it remembers each record for undo. */
 export interface Writer {
   readonly core: Core
   readonly ctx: WriteContext
   readonly meta: CallMeta
+  /** What the batch's creates read once: custom fields, stages, checked references. */
+  readonly facts: BatchFacts
   note(kind: BatchRowKind, id: number, action: 'create' | 'update', before?: Row | null, versionAfter?: number | null): void
 }
 
@@ -147,7 +150,8 @@ export class FreshRecord extends Fresh {
   }
 
   protected create(writer: Writer): number {
-    const id = insertOne(writer.core, writer.ctx, writer.meta, this.entity, settle(this.fields, writer))
+    const id = insertOne(writer.core, writer.ctx, writer.meta, this.entity, settle(this.fields, writer), writer.facts.options(this.entity))
+    writer.facts.created(this.entity, id)
     writer.note(this.entity, id, 'create', null, 1)
     return id
   }
