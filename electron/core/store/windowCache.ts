@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { Reading } from './windowQuery'
+import type { Reading } from './windowPlan'
 
 /**
  * What the store has learnt about recent window queries: how many rows
