@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry: reads, maps and coerces one import file off the main
- * thread, posting progress and then the prepared rows. Started by jobs.ts.
+ * thread, posting progress and then the prepared rows (on their own port). Started by jobs.ts.
  */
 import fs from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
@@ -21,7 +21,7 @@ async function run(): Promise<void> {
       job.request,
       job.withRows,
       (phase, done, total) => post({ type: 'progress', phase, done, total }),
-      (drafts) => post({ type: 'rows', drafts }),
+      (drafts) => job.rows.postMessage(drafts),
     )
     post({ type: 'result', prepared })
   } catch (err) {
