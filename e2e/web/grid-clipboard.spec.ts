@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { Opportunity } from '../../shared/entities'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
+import { clickUntil } from './click-until'
 import { cellOf, dataRows, expectActiveCell, getDeal, gridKeys, invoke, pasteTsv, pipelineGrid, readClipboard, rowId } from './grid-helpers'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
@@ -130,7 +131,7 @@ test('a paste past the last row offers to create the rows; Ctrl+D fills down and
   await pasteTsv(page, '粘贴测试 甲\r\n粘贴测试 乙\r\n粘贴测试 丙\r\n')
   const confirm = page.getByRole('dialog', { name: '粘贴内容超出了最后一行' })
   await expect(confirm).toContainText('将新建 2 条记录')
-  await confirm.getByRole('button', { name: '新建 2 条并粘贴' }).click()
+  await clickUntil(confirm.getByRole('button', { name: '新建 2 条并粘贴' }), () => expect(confirm).toBeHidden({ timeout: 2_000 }))
   await expect(page.getByTestId('grid-total')).toHaveText('共 3 条')
   const found = await invoke(page.request, 'opportunities.list', { search: '粘贴测试', sort: [{ column: 'name', desc: false }] })
   expect(found.rows.map((r) => r.name).sort()).toEqual(['粘贴测试 丙', '粘贴测试 乙', '粘贴测试 甲'].sort())
