@@ -59,8 +59,8 @@ function customFilters(session: Session): AnalyticsFilters['custom'] {
   const pairs = (Array.isArray(given) ? given : [given]).map(String)
   return Object.fromEntries(
     pairs.map((pair) => {
-      const [key, values] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]
-      if (!pair.includes('=') || !key || !values) {
+      const [key, values] = pair.split(/=(.*)/s)
+      if (!key || !values) {
         throw new CliFailure(say(session.locale, `--field 的格式是 字段键=值1,值2：${pair}`, `--field takes FIELD=VALUE1,VALUE2: ${pair}`), 2)
       }
       return [key.replace(/^custom\./, ''), list(values)!]

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { CustomFieldEntity } from '../../../../../shared/entities'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { useCustomSections } from '../hooks/useCustomSections'
-import { customDefaults, isRequired } from '../utils/customFormValues'
+import { customDefaults, isBlankValue, isRequired } from '../utils/customFormValues'
 import { CustomValueInput } from './CustomValueInput'
 
 interface Props {
@@ -56,8 +56,7 @@ export function CustomFieldsSection({ entity, stageId, applyDefaults = false }: 
                     rules={[
                       {
                         validator: async (_, value: unknown) => {
-                          const blank = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
-                          if (required && blank) throw new Error(t('customFields.requiredMessage', { name: label }))
+                          if (required && isBlankValue(value)) throw new Error(t('customFields.requiredMessage', { name: label }))
                         },
                       },
                     ]}

@@ -2,9 +2,8 @@ import { Form, type FormItemProps } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useLabels } from '../../reference/hooks/useLabels'
 import { useCustomFields } from '../hooks/useCustomFields'
+import { isBlankValue } from '../utils/customFormValues'
 import { CustomValueInput } from './CustomValueInput'
-
-const blank = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
 
 /** An opportunity custom field a stage requires, as a required form item with the input its type has everywhere else. */
 export function RequiredCustomFieldItem({ name, fieldKey }: { name: FormItemProps['name']; fieldKey: string }) {
@@ -21,7 +20,7 @@ export function RequiredCustomFieldItem({ name, fieldKey }: { name: FormItemProp
       rules={[
         {
           validator: async (_rule, value: unknown) => {
-            if (blank(value)) throw new Error(t('validation.required'))
+            if (isBlankValue(value)) throw new Error(t('validation.required'))
           },
         },
       ]}

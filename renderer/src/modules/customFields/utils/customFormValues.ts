@@ -10,6 +10,10 @@ export function customInput(values: Readonly<Record<string, CustomValue | null |
   return out
 }
 
+/** Whether a custom value counts as not given: nothing, blank text or no picks. */
+export const isBlankValue = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0)
+
 /** Whether a value must be given: always, or before the record's (or chosen) stage. */
 export function isRequired(field: Pick<CustomField, 'required' | 'requiredStageIds'>, stageId: number | null | undefined): boolean {
   return field.required || (stageId != null && field.requiredStageIds.includes(stageId))

@@ -1,6 +1,6 @@
 import { customColumnKey, customFieldKeyOf } from '../../../../../shared/columns'
 import type { CustomField, Stage, StageRequirementField } from '../../../../../shared/entities'
-import { isRequired } from '../../customFields/utils/customFormValues'
+import { isBlankValue, isRequired } from '../../customFields/utils/customFormValues'
 
 /** The loss reason whose deals must also name the competitor (the core's rule, mirrored for a friendly pre-check). */
 const LOST_TO_COMPETITOR = 'competitor'
@@ -9,9 +9,6 @@ const LOST_TO_COMPETITOR = 'competitor'
 export type StageNeed = StageRequirementField | `custom.${string}`
 
 type RequiredRule = Pick<CustomField, 'key' | 'required' | 'requiredStageIds'>
-
-const blank = (value: unknown) =>
-  value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0)
 
 /** A custom value in a row as the grid holds it (`custom.<key>`) or as the API returns it (`custom: {key}`). */
 function customValueIn(facts: Readonly<Record<string, unknown>>, key: string): unknown {
@@ -34,7 +31,7 @@ export function missingForStage(
 ): StageNeed[] {
   const required = new Set<StageRequirementField>(stage.requiredFields)
   if (stage.kind === 'lost' && facts.lossReason === LOST_TO_COMPETITOR) required.add('competitor')
-  const builtIn: StageNeed[] = [...required].filter((field) => blank(facts[field]))
+  const builtIn: StageNeed[] = [...required].filter((field) => isBlankValue(facts[field]))
   return [...builtIn, ...missingCustomForStage(stage.id, facts, customFields)]
 }
 
@@ -45,7 +42,7 @@ export function missingCustomForStage(
   customFields: readonly RequiredRule[],
 ): StageNeed[] {
   return customFields
-    .filter((field) => isRequired(field, stageId) && blank(customValueIn(facts, field.key)))
+    .filter((field) => isRequired(field, stageId) && isBlankValue(customValueIn(facts, field.key)))
     .map((field) => customColumnKey(field.key) as StageNeed)
 }
 
