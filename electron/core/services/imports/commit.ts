@@ -2,6 +2,7 @@ import type { CallMeta, ParsedInput } from '../../../../shared/api'
 import type { ImportEntity } from '../../../../shared/methods/imports'
 import type { Core } from '../../core'
 import { AppError } from '../../errors'
+import { rebuildPays, withReadIndexesRebuilt } from '../../store/bulkIndexes'
 import { BatchRowWriter, insertBatch, liveRecord, setBatchCounts, type BatchValues } from '../../store/imports'
 import { updateRecord, type Row } from '../../store/records'
 import { withStatementCache } from '../../store/statementCache'
@@ -64,6 +65,10 @@ function updateExisting(writer: Writer, entity: ImportEntity, write: Extract<Pla
   writer.note(entity, write.id, 'update', beforeImage(before, after), after.version as number)
 }
 
+/** Rows that will create a record unless they turn out to be duplicates: valid, and naming no record id. */
+const likelyCreates = (drafts: readonly RowDraft[]): number =>
+  drafts.reduce((n, draft) => (draft.issues.length === 0 && draft.values.recordId == null ? n + 1 : n), 0)
+
 export interface CommitOptions {
   readonly batch: BatchValues
   readonly entity: ImportEntity
@@ -108,7 +113,10 @@ export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], opt
   const plan = inTransaction(bulk, () => {
     insertBatch(bulk.db, { ...batch, createdAt: ctx.now })
     for (const stage of planner.stagesToCreate(drafts)) stage.idIn(writer)
-    const decided = planner.plan(drafts, write)
+    const decided =
+      entity === 'opportunity' && rebuildPays(bulk.db, likelyCreates(drafts))
+        ? withReadIndexesRebuilt(bulk.db, () => planner.plan(drafts, write))
+        : planner.plan(drafts, write)
     rows.flush()
     setBatchCounts(bulk.db, batch.id, decided.counts)
     return decided
