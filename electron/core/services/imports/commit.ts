@@ -3,6 +3,7 @@ import type { ImportEntity } from '../../../../shared/methods/imports'
 import type { Core } from '../../core'
 import { AppError } from '../../errors'
 import { rebuildPays, withReadIndexesRebuilt } from '../../store/bulkIndexes'
+import { writeLaterHistory } from '../../store/opportunities'
 import { BatchRowWriter, insertBatch, liveRecord, setBatchCounts, type BatchValues } from '../../store/imports'
 import { updateRecord, type Row } from '../../store/records'
 import { withStatementCache } from '../../store/statementCache'
@@ -86,7 +87,7 @@ export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], opt
   const { batch, entity, meta, onProgress } = options
   // The store's audited writes, with each statement compiled once for the whole batch.
   const bulk: Core = { ...core, db: withStatementCache(core.db) }
-  const ctx = writeContext(bulk, meta, batch.id)
+  const ctx = { ...writeContext(bulk, meta, batch.id), laterHistory: [] }
   let seq = 0
   const rows = new BatchRowWriter(bulk.db, batch.id)
   const writer: Writer = {
@@ -117,6 +118,7 @@ export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], opt
       entity === 'opportunity' && rebuildPays(bulk.db, likelyCreates(drafts))
         ? withReadIndexesRebuilt(bulk.db, () => planner.plan(drafts, write))
         : planner.plan(drafts, write)
+    writeLaterHistory(bulk.db, ctx)
     rows.flush()
     setBatchCounts(bulk.db, batch.id, decided.counts)
     return decided
