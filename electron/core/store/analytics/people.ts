@@ -63,11 +63,12 @@ export function followUpsByOwner(db: Database, ownerIds: readonly number[] | nul
   const owners = ownerIds ? sql`SELECT value FROM json_each(${JSON.stringify(ownerIds)})` : raw('SELECT id AS value FROM users')
   return allRows(
     db,
-    sql`SELECT userId, count FROM (
+    // Materialized: a plain subquery is flattened, and its WHERE then counts every rep's follow-ups a second time.
+    sql`WITH c AS MATERIALIZED (
         SELECT r.value AS userId, (SELECT count(*) FROM activities v
           WHERE v.owner_id = r.value AND v.deleted_at IS NULL AND ${raw(analyticsRows('v'))} AND ${inSpan('v.occurred_at', occurred)}) AS count
         FROM (${owners}) r)
-      WHERE count > 0`,
+      SELECT userId, count FROM c WHERE count > 0`,
   )
 }
 
