@@ -13,6 +13,9 @@ import { BENCH_ANCHOR, BENCH_DIR, openBenchCore } from './workspace'
 
 const run = promisify(execFile)
 
+/** Rounds of the import and its baseline, alternated. */
+const IMPORT_ROUNDS = 2
+
 /** A small deterministic generator, so every run imports the same workbook. */
 function random(seed: number): () => number {
   let state = seed >>> 0
@@ -150,28 +153,47 @@ export async function importExportFigures(demoFile: string, scale: number, log: 
     demo.close()
   }
   const copy = path.join(BENCH_DIR, `import-target-${scale}.db`)
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true })
-  fs.copyFileSync(demoFile, copy)
+  const removeCopy = () => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true })
+  }
+  // Each run starts from the demo workspace itself (the import must not meet the baseline's rows).
+  const freshCopy = () => {
+    removeCopy()
+    fs.copyFileSync(demoFile, copy)
+    return copy
+  }
   const script = await bundleChild()
-  log('Import baseline …')
-  const baseline = await child(script, 'baseline', copy, workbook)
-  log('Import …')
-  const full = await child(script, 'import', copy, workbook)
+  // These machines run in fast and slow phases; rounds of the pair, taking each one's fastest, compare like with like.
+  const baselines: Record<string, number | string>[] = []
+  const imports: Record<string, number | string>[] = []
+  for (let n = 1; n <= IMPORT_ROUNDS; n++) {
+    log(`Import baseline (round ${n}/${IMPORT_ROUNDS}) …`)
+    baselines.push(await child(script, 'baseline', freshCopy(), workbook))
+    log(`Import (round ${n}/${IMPORT_ROUNDS}) …`)
+    imports.push(await child(script, 'import', freshCopy(), workbook))
+  }
+  const fastest = (runs: Record<string, number | string>[]) => runs.reduce((best, run) => (Number(run.seconds) < Number(best.seconds) ? run : best))
+  const baseline = fastest(baselines)
+  const full = imports.at(-1)!
+  const importSeconds = Number(fastest(imports).seconds)
+  const peakRss = Math.max(...imports.map((run) => Number(run.peakRssMb)))
   log('Undo import …')
   const undone = await child(script, 'undo', copy, String(full.batchId))
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true })
+  removeCopy()
+  const seconds = (runs: Record<string, number | string>[]) => runs.map((run) => round(Number(run.seconds))).join(', ')
   return {
     figures: {
-      import_s: round(Number(full.seconds)),
+      import_s: round(importSeconds),
       import_baseline_s: round(Number(baseline.seconds)),
-      import_peak_rss_mb: round(Number(full.peakRssMb), 0),
+      import_peak_rss_mb: round(peakRss, 0),
       export_s: round(exported.seconds),
       export_baseline_s: round(exported.baseline),
       undo_import_s: round(Number(undone.seconds)),
     },
     notes: [
       `import: ${scale} rows × ${headers.length} columns (.xlsx, inline strings) into a copy of the ${scale}-deal demo workspace, ` +
-        `counts ${JSON.stringify(full.counts)}; peak RSS of the importing process (bundled JavaScript, worker thread included) ${round(Number(full.peakRssMb), 0)} MB, ` +
+        `counts ${JSON.stringify(full.counts)}; the fastest of ${IMPORT_ROUNDS} rounds each (import ${seconds(imports)} s; baseline ${seconds(baselines)} s), ` +
+        `each on a fresh copy; peak RSS of the importing process (bundled JavaScript, worker thread included, the highest of the rounds) ${round(peakRss, 0)} MB, ` +
         `of the baseline process ${round(Number(baseline.peakRssMb), 0)} MB. Both read with the streaming .xlsx reader the import uses; ` +
         "the baseline inserts each row into opportunities with one prepared statement (the table's triggers fire), the import also " +
         'creates or links the account and contact of every row, its stage history, audit rows and batch records.',
