@@ -84,13 +84,18 @@ test('filters by type: a date preset, "me" among owners, a text condition, an am
   await page.getByRole('textbox', { name: '筛选：商机名称' }).fill('ERP')
   await page.getByRole('button', { name: '应用' }).click()
   await expect(page.getByRole('group', { name: '当前筛选' })).toContainText('商机名称：包含“ERP”')
-  for (const text of await dataRows(grid).locator('[role="gridcell"][aria-colindex="2"]').allInnerTexts()) expect(text).toContain('ERP')
+  // The filter's chip shows before the filtered rows arrive: wait until every shown row passes.
+  const shown = async (column: string | null, passes: (text: string) => boolean) => {
+    const texts = await dataRows(grid).locator(`[role="gridcell"][aria-colindex="${column}"]`).allInnerTexts()
+    return texts.length > 0 && texts.every(passes)
+  }
+  await expect.poll(() => shown('2', (text) => text.includes('ERP'))).toBe(true)
 
   await grid.getByRole('button', { name: '筛选：金额' }).click()
   await page.getByRole('spinbutton', { name: '金额 从' }).fill('1000000')
   await page.getByRole('button', { name: '应用' }).click()
-  const amounts = await dataRows(grid).locator(`[role="gridcell"][aria-colindex="${await grid.getByRole('columnheader', { name: '金额', exact: true }).getAttribute('aria-colindex')}"]`).allInnerTexts()
-  for (const text of amounts) expect(Number(text.replace(/[^\d.]/g, ''))).toBeGreaterThanOrEqual(1000000)
+  const amountColumn = await grid.getByRole('columnheader', { name: '金额', exact: true }).getAttribute('aria-colindex')
+  await expect.poll(() => shown(amountColumn, (text) => Number(text.replace(/[^\d.]/g, '')) >= 1000000)).toBe(true)
 })
 
 test('every list is a grid: accounts edit with inline validation, follow-ups stay read-only', async ({ page }) => {
