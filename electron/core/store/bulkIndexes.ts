@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { insertRows } from './multiRowInsert'
 
 /**
  * The deal indexes that serve reading alone: the grid's sort and filter
@@ -75,11 +76,7 @@ function keptStatistics(db: Database, indexes: readonly Dropped[]): () => void {
   const marks = names.map(() => '?').join(', ')
   const saved = tables.map((table) => ({ table, rows: db.prepare(`SELECT * FROM ${table} WHERE idx IN (${marks})`).raw().all(...names) as unknown[][] }))
   return () => {
-    for (const { table, rows } of saved) {
-      if (rows.length === 0) continue
-      const insert = db.prepare(`INSERT INTO ${table} VALUES (${rows[0]!.map(() => '?').join(', ')})`)
-      for (const row of rows) insert.run(...row)
-    }
+    for (const { table, rows } of saved) insertRows(db, table, rows, 64)
     db.exec('ANALYZE sqlite_master')
   }
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { TrashableEntity } from '../../../shared/enums'
 import { writeAudit } from './audit'
 import { tables, type Row } from './records'
+import { insertRows } from './multiRowInsert'
 import { cachedStatement } from './statementCache'
 import type { WriteContext } from './writeContext'
 
@@ -83,15 +84,12 @@ export function markBatchUndone(db: Database, id: string, ctx: WriteContext, cou
 /** Batch rows per INSERT statement: 7 parameters each, well under SQLite's limit. */
 const BATCH_ROWS_PER_INSERT = 256
 
-const batchRowInsert = (rows: number) =>
-  `INSERT INTO import_batch_rows (batch_id, seq, kind, entity_id, action, before, version_after) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`
-
 /**
  * A batch's rows, written a few hundred per statement in the order they
  * were added. Flush before the batch's transaction ends (or before reading them).
  */
 export class BatchRowWriter {
-  private pending: unknown[] = []
+  private pending: unknown[][] = []
 
   constructor(
     private readonly db: Database,
@@ -99,13 +97,12 @@ export class BatchRowWriter {
   ) {}
 
   add(row: BatchRow): void {
-    this.pending.push(this.batchId, row.seq, row.kind, row.entityId, row.action, row.before, row.versionAfter)
-    if (this.pending.length === BATCH_ROWS_PER_INSERT * 7) this.flush()
+    this.pending.push([this.batchId, row.seq, row.kind, row.entityId, row.action, row.before, row.versionAfter])
+    if (this.pending.length === BATCH_ROWS_PER_INSERT) this.flush()
   }
 
   flush(): void {
-    if (this.pending.length === 0) return
-    cachedStatement(this.db, batchRowInsert(this.pending.length / 7)).run(...this.pending)
+    insertRows(this.db, 'import_batch_rows (batch_id, seq, kind, entity_id, action, before, version_after)', this.pending, BATCH_ROWS_PER_INSERT)
     this.pending = []
   }
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { Stage, StageHistoryEntry } from '../../../shared/entities'
 import { writeAudit } from './audit'
+import { insertRows } from './multiRowInsert'
 import { getLiveRow, insertRecord, updateRecord, type Row } from './records'
 import type { WriteContext } from './writeContext'
 
@@ -22,15 +23,13 @@ function stageColumns(stage: Stage, entry: StageEntry): Row {
   }
 }
 
-const historyColumns = 'INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by, batch_id) VALUES '
+const historyInto = 'stage_history (opportunity_id, from_stage_id, to_stage_id, changed_at, changed_by, batch_id)'
 
 function recordStageChange(db: Database, ctx: WriteContext, id: number, fromStageId: number | null, toStageId: number, changedAt = ctx.now): void {
   const row = [id, fromStageId, toStageId, changedAt, ctx.userId, ctx.batchId ?? null]
   if (ctx.laterHistory) ctx.laterHistory.push(row)
-  else db.prepare(`${historyColumns}(?, ?, ?, ?, ?, ?)`).run(...row)
+  else insertRows(db, historyInto, [row], 1)
 }
-
-const HISTORY_ROWS_PER_INSERT = 128
 
 /**
  * Writes the stage-history rows a batch collected, in the order they were
@@ -39,12 +38,8 @@ const HISTORY_ROWS_PER_INSERT = 128
  * records' own and cost about three times as much.
  */
 export function writeLaterHistory(db: Database, ctx: WriteContext): void {
-  const rows = ctx.laterHistory ?? []
-  for (let start = 0; start < rows.length; start += HISTORY_ROWS_PER_INSERT) {
-    const chunk = rows.slice(start, start + HISTORY_ROWS_PER_INSERT)
-    db.prepare(historyColumns + chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')).run(...chunk.flat())
-  }
-  rows.length = 0
+  insertRows(db, historyInto, ctx.laterHistory ?? [], 128)
+  ctx.laterHistory?.splice(0)
 }
 
 /**

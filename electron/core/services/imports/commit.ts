@@ -7,6 +7,7 @@ import { writeLaterHistory } from '../../store/opportunities'
 import { BatchRowWriter, insertBatch, liveRecord, setBatchCounts, type BatchValues } from '../../store/imports'
 import { updateRecord, type Row } from '../../store/records'
 import { withStatementCache } from '../../store/statementCache'
+import type { WriteContext } from '../../store/writeContext'
 import { inTransaction, writeContext } from '../context'
 import { assignLead } from '../loop/assignment'
 import { applyOpportunityUpdate, insertOneOpportunity } from '../opportunities'
@@ -87,7 +88,8 @@ export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], opt
   const { batch, entity, meta, onProgress } = options
   // The store's audited writes, with each statement compiled once for the whole batch.
   const bulk: Core = { ...core, db: withStatementCache(core.db) }
-  const ctx = { ...writeContext(bulk, meta, batch.id), laterHistory: [] }
+  // Stage history waits for the end of the batch (writeLaterHistory).
+  const ctx: WriteContext = { ...writeContext(bulk, meta, batch.id), laterHistory: [] }
   let seq = 0
   const rows = new BatchRowWriter(bulk.db, batch.id)
   const writer: Writer = {
