@@ -1,4 +1,5 @@
 import { expect, loadDemoWorkspace, test } from '../fixtures'
+import { clickUntil } from './click-until'
 import { invoke } from './grid-helpers'
 import { isoDay, pickCurrentUser, prepareWorkspace, snap } from './loop-helpers'
 
@@ -52,13 +53,14 @@ test('the app opens on My Day: a task ticked done, a stale deal opened, a follow
   // Tick a task done where it is listed.
   const lines = [...day.overdue.items, ...day.dueToday.items, ...day.upcoming.items]
   const task = lines.find((line) => line.kind === 'task' && lines.filter((other) => other.title === line.title).length === 1)!
-  await myDay.getByRole('checkbox', { name: `完成“${task.title}”` }).check()
-  await expect(page.getByText(`任务“${task.title}”已完成`)).toBeVisible()
+  // A tick that lands while My Day is still re-rendering is lost (seen in CI): tick until the task reports done.
+  await clickUntil(myDay.getByRole('checkbox', { name: `完成“${task.title}”` }), page.getByText(`任务“${task.title}”已完成`))
   const found = await invoke(page.request, 'tasks.list', { search: task.title, limit: 50 })
   expect(found.rows.find((row) => row.id === task.taskId)?.status).toBe('done')
 
   // A stale deal opens its drawer in one click.
-  const stale = day.staleDeals.items[0]!
+  const staleItems = day.staleDeals.items
+  const stale = staleItems.find((deal) => staleItems.filter((other) => other.name === deal.name).length === 1)!
   await myDay.getByLabel('停滞商机').getByText(stale.name, { exact: true }).click()
   const drawer = page.getByRole('dialog', { name: stale.name })
   await expect(drawer).toBeVisible()
