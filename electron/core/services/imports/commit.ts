@@ -3,6 +3,7 @@ import type { ImportEntity } from '../../../../shared/methods/imports'
 import type { Core } from '../../core'
 import { AppError } from '../../errors'
 import { rebuildPays, withReadIndexesRebuilt } from '../../store/bulkIndexes'
+import { searchDeferralPays, withSearchIndexDeferred } from '../../store/bulkSearch'
 import { writeLaterHistory } from '../../store/opportunities'
 import { BatchRowWriter, insertBatch, liveRecord, setBatchCounts, type BatchValues } from '../../store/imports'
 import { updateRecord, type Row } from '../../store/records'
@@ -71,6 +72,12 @@ function updateExisting(writer: Writer, entity: ImportEntity, write: Extract<Pla
 const likelyCreates = (drafts: readonly RowDraft[]): number =>
   drafts.reduce((n, draft) => (draft.issues.length === 0 && draft.values.recordId == null ? n + 1 : n), 0)
 
+/** Writes the batch with the per-row index upkeep that a batch of its size is cheaper without (store/bulkIndexes, store/bulkSearch). */
+function planInBulk(db: Core['db'], entity: ImportEntity, drafts: readonly RowDraft[], plan: () => Plan): Plan {
+  const withIndexes = entity === 'opportunity' && rebuildPays(db, likelyCreates(drafts)) ? () => withReadIndexesRebuilt(db, plan) : plan
+  return searchDeferralPays(drafts.length) ? withSearchIndexDeferred(db, withIndexes) : withIndexes()
+}
+
 export interface CommitOptions {
   readonly batch: BatchValues
   readonly entity: ImportEntity
@@ -116,10 +123,7 @@ export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], opt
   const plan = inTransaction(bulk, () => {
     insertBatch(bulk.db, { ...batch, createdAt: ctx.now })
     for (const stage of planner.stagesToCreate(drafts)) stage.idIn(writer)
-    const decided =
-      entity === 'opportunity' && rebuildPays(bulk.db, likelyCreates(drafts))
-        ? withReadIndexesRebuilt(bulk.db, () => planner.plan(drafts, write))
-        : planner.plan(drafts, write)
+    const decided = planInBulk(bulk.db, entity, drafts, () => planner.plan(drafts, write))
     writeLaterHistory(bulk.db, ctx)
     rows.flush()
     setBatchCounts(bulk.db, batch.id, decided.counts)

@@ -148,3 +148,41 @@ export function reindexRecordsSql(entity: string): string[] {
       WHERE deleted_at IS NULL AND id IN (${holders})`,
   ]
 }
+
+/** What a bulk write needs to keep one table's search entries at its end instead of row by row (see store/bulkSearch.ts). */
+export interface DeferredSearchSql {
+  readonly table: string
+  /** The per-row triggers a bulk write sets aside. */
+  readonly triggers: readonly string[]
+  /** A temporary trigger (named `noteName`) that notes the rows whose indexed values an update may change, in temp.wb_search_pending. */
+  readonly noteName: string
+  readonly noteUpdates: string
+  /** Rewrites the entries of the rows above @max (the table's largest id before the write) and of the noted ones. */
+  readonly rewrite: readonly string[]
+}
+
+/** The rows noted by `noteUpdates`, by table, during one bulk write. */
+export const pendingTableSql = {
+  create: 'CREATE TEMP TABLE wb_search_pending (tbl TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID',
+  drop: 'DROP TABLE temp.wb_search_pending',
+}
+
+export function deferredSearchSql(): DeferredSearchSql[] {
+  const options = { custom: true }
+  return indexed.map((t) => {
+    const rows = `SELECT id FROM ${t.table} WHERE id > @max UNION SELECT id FROM temp.wb_search_pending WHERE tbl = '${t.table}'`
+    const noteName = `wb_search_note_${t.table}`
+    return {
+      table: t.table,
+      triggers: [`${t.index}_on_insert`, `${t.index}_on_update`],
+      noteName,
+      noteUpdates: `CREATE TEMP TRIGGER ${noteName} AFTER UPDATE OF ${t.watched}, custom, deleted_at ON main.${t.table} BEGIN
+  INSERT OR IGNORE INTO wb_search_pending (tbl, id) VALUES ('${t.table}', NEW.id);
+END`,
+      rewrite: [
+        `DELETE FROM ${t.index} WHERE rowid IN (${rows})`,
+        `INSERT INTO ${t.index} (rowid, title, extra) SELECT id, ${values(t, '', options)} FROM ${t.table} WHERE deleted_at IS NULL AND id IN (${rows})`,
+      ],
+    }
+  })
+}
