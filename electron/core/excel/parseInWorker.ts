@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { Worker, type WorkerOptions } from 'node:worker_threads'
+import { startWorkerBeside } from '../workerThread'
 import type { ImportFailureCode } from './failures'
 import type { ReadLimits } from './limits'
 import type { ReadProgress, ReadResult } from './read'
@@ -29,19 +29,6 @@ export interface ParseOptions {
 const defaultTimeoutMs = 120_000
 const defaultMaxHeapMb = 2048
 
-/**
- * In a build the worker is the parseWorker.js emitted beside this module.
- * From source (tests, the CLI and the web host run TypeScript through tsx)
- * it is the .ts file, started by a two-line bootstrap that first registers
- * tsx inside the new thread, where loader flags do not reach.
- */
-function startWorker(options: WorkerOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parseWorker.js', import.meta.url), options)
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
-  const entry = JSON.stringify(new URL('./parseWorker.ts', import.meta.url).href)
-  const bootstrap = `import(${tsx}).then(({ register }) => { register(); return import(${entry}) })`
-  return new Worker(bootstrap, { ...options, eval: true })
-}
 
 const failed = (code: ImportFailureCode, detail?: string): ReadResult => ({ ok: false, failure: { code, detail } })
 
@@ -60,7 +47,7 @@ export function parseInWorker(
   const fileName = options.fileName ?? (typeof source === 'string' ? path.basename(source) : 'workbook')
   const request: WorkerRequest = { source, fileName, limits: options.limits }
   return new Promise((resolve) => {
-    const worker = startWorker({
+    const worker = startWorkerBeside(import.meta.url, 'parseWorker', {
       workerData: request,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? defaultMaxHeapMb },
     })

@@ -1,8 +1,9 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type WorkerOptions } from 'node:worker_threads'
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import type { ErrorCode } from '../../../../shared/errors'
 import type { Core } from '../../core'
 import { AppError } from '../../errors'
 import { defaultReadLimits } from '../../excel'
+import { startWorkerBeside } from '../../workerThread'
 import { refusal, type Prepared, type PrepareRequest, type RowDraft } from './prepare'
 import { RepeatedTexts } from './repeats'
 
@@ -50,19 +51,6 @@ export function throwIfCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new AppError('JOB_CANCELLED')
 }
 
-/**
- * From source (tests, the CLI and the web host run TypeScript through tsx)
- * the worker is the .ts file, started by a bootstrap that registers tsx in
- * the new thread first; in a build it is the prepareWorker.js emitted beside
- * the main bundle.
- */
-function startWorker(options: WorkerOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./prepareWorker.js', import.meta.url), options)
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
-  const entry = JSON.stringify(new URL('./prepareWorker.ts', import.meta.url).href)
-  const bootstrap = `import(${tsx}).then(({ register }) => { register(); return import(${entry}) })`
-  return new Worker(bootstrap, { ...options, eval: true })
-}
 
 /**
  * The worker's heap; a file that needs more is refused as too large, and the
@@ -106,7 +94,7 @@ export function prepareInWorker(core: Core, jobId: string, signal: AbortSignal, 
   const { port1: rowsIn, port2: rowsOut } = new MessageChannel()
   const job: PrepareJob = { path, request, withRows, maxFileBytes: defaultReadLimits.maxFileBytes, rows: rowsOut }
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ workerData: job, transferList: [rowsOut], resourceLimits: workerHeap })
+    const worker = startWorkerBeside(import.meta.url, 'prepareWorker', { workerData: job, transferList: [rowsOut], resourceLimits: workerHeap })
     let settled = false
     const settle = (outcome: () => void) => {
       if (settled) return

@@ -1,7 +1,7 @@
-import { Worker, type WorkerOptions } from 'node:worker_threads'
 import type { EntityType } from '../../../../shared/enums'
 import type { AutomationReport } from '../../../../shared/methods/loop'
 import type { Core } from '../../core'
+import { startWorkerBeside } from '../../workerThread'
 
 /** First run soon after start (the window is up by then), then every few minutes. */
 export const FIRST_RUN_DELAY_MS = 30_000
@@ -80,14 +80,6 @@ export type AutomationWorkerMessage =
   | { readonly type: 'report'; readonly report: AutomationReport }
   | { readonly type: 'error'; readonly message: string }
 
-/** The same worker bootstrap as the import workers: the .js beside the bundle, or the .ts through tsx. */
-function startWorker(options: WorkerOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./schedulerWorker.js', import.meta.url), options)
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'))
-  const entry = JSON.stringify(new URL('./schedulerWorker.ts', import.meta.url).href)
-  const bootstrap = `import(${tsx}).then(({ register }) => { register(); return import(${entry}) })`
-  return new Worker(bootstrap, { ...options, eval: true })
-}
 
 export interface AutomationWorker {
   run(): Promise<AutomationReport>
@@ -112,7 +104,7 @@ export function touchedBy(report: AutomationReport): EntityType[] {
  */
 export function automationWorker(core: Core): AutomationWorker {
   const data: AutomationWorkerData = { dbPath: core.dbPath }
-  const worker = startWorker({ workerData: data })
+  const worker = startWorkerBeside(import.meta.url, 'schedulerWorker', { workerData: data })
   worker.unref()
   let pending: { resolve(report: AutomationReport): void; reject(error: Error): void } | null = null
   const fail = (error: Error) => {
