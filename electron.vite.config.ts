@@ -36,13 +36,16 @@ export default defineConfig({
       // The other runtime dependencies are left external too (electron-vite's default).
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: {
-        // The workbook parser runs in a worker thread; parseInWorker loads it from beside index.js.
+        // Worker-thread entries, each loaded from beside index.js (see electron/core/workerThread.ts).
         input: {
           index: fromRoot('electron/main/index.ts'),
           parseWorker: fromRoot('electron/core/excel/parseWorker.ts'),
           prepareWorker: fromRoot('electron/core/services/imports/prepareWorker.ts'),
           schedulerWorker: fromRoot('electron/core/services/loop/schedulerWorker.ts'),
+          chartWorker: fromRoot('electron/core/services/analytics/chartWorker.ts'),
         },
+        // Shared chunks sit beside the entries, so a module in any of them finds the workers at ./<name>.js.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -29,12 +29,13 @@ export interface TestWorkspace {
 }
 
 /** A real workspace file in a temp folder, with a controllable clock. */
-export async function openWorkspace(options: { now?: () => Date; file?: string } = {}): Promise<TestWorkspace> {
+export async function openWorkspace(options: { now?: () => Date; file?: string; parallelChartsFrom?: number } = {}): Promise<TestWorkspace> {
   const dir = tempDir()
   const core = await openCore({
     dbPath: options.file ?? path.join(dir, 'workspace.db'),
     surface: 'test',
     clock: options.now ?? (() => new Date('2026-11-20T08:00:00.000Z')),
+    parallelChartsFrom: options.parallelChartsFrom,
   })
   cleanups.push(() => core.close())
   const raw = (method: string, input: unknown, meta: unknown = { locale: 'en', userId: null }) =>

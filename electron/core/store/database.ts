@@ -57,6 +57,16 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
 }
 
+/**
+ * A second, read-only connection to a workspace file that this process has
+ * already opened (and so checked and migrated) through openDatabase.
+ */
+export function openReader(file: string, now: () => Date): Database {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+  configure(db, true, now)
+  return db
+}
+
 function assertSqliteFile(file: string): void {
   const fd = fs.openSync(file, 'r')
   try {
