@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Page } from '@playwright/test'
+import { chromium, expect, type Page } from '@playwright/test'
 import { startWebHost } from '../electron/web/server'
 import { chromiumPath, ensurePlaywrightChromium } from '../e2e/browser'
+import { clickUntil } from '../e2e/web/click-until'
 import type { FigureKey } from './figures'
 import { round } from './stats'
 import { openBenchCore } from './workspace'
@@ -143,8 +144,10 @@ export async function browserFigures(file: string, log: (line: string) => void):
       changes.push(await timeRowsChange(page, sortButton(label)))
     }
     // A filter: open the stage filter, tick a stage, then time the Apply click.
-    await page.locator('[role="columnheader"][aria-label="阶段"] button.wb-grid-filter').click()
-    await page.getByRole('checkbox', { name: '新客户 · 商务谈判' }).check()
+    const stageFilter = page.locator('[role="columnheader"][aria-label="阶段"] button.wb-grid-filter')
+    const stage = page.getByRole('checkbox', { name: '新客户 · 商务谈判' })
+    // A tick that lands while the filter popover is still animating open is lost: tick until it shows.
+    await clickUntil(stage, () => expect(stage).toBeChecked({ timeout: 2_000 }), { opener: stageFilter })
     changes.push(await timeRowsChange(page, '[data-testid="column-filter-editor"] button.ant-btn-primary'))
     log(`  sort/filter → new rows: ${changes.map((v) => round(v, 0)).join(', ')} ms`)
     notes.push(`grid_sort_filter_ms: median of ${changes.length} changes (7 header sorts, 1 stage filter); max ${round(Math.max(...changes), 0)} ms.`)
