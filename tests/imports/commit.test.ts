@@ -124,6 +124,24 @@ describe('committing an import', () => {
     expect(rowsOf(ws, 'SELECT count(*) AS n FROM accounts')[0]!.n).toBe(40)
   })
 
+  it('reports the rows written, then the work that finishes the batch, in that order', async () => {
+    const ws = await importWorkspace()
+    const file = ws.file('progress.csv', csvOf([['商机名称', '客户名称'], ...Array.from({ length: 4100 }, (_, i) => [`deal ${i}`, `客户 ${i}`])]))
+    const events: { phase: string; done: number; total: number }[] = []
+    const stop = ws.core.events.subscribe((event, payload) => {
+      if (event === 'progress') events.push(payload as (typeof events)[number])
+    })
+    await ws.call('imports.commit', { path: file, entity: 'opportunity', jobId: 'progress-job' })
+    stop()
+    const after = events.slice(events.findIndex((e) => e.phase === 'writing'))
+    expect(after.map(({ phase, done, total }) => [phase, done, total])).toEqual([
+      ['writing', 2000, 4100],
+      ['writing', 4000, 4100],
+      ['writing', 4100, 4100],
+      ['finishing', 1, 1],
+    ])
+  })
+
   it('stops a running import when cancelled, and writes nothing', async () => {
     const ws = await importWorkspace()
     const rows = [['商机名称', '客户名称'], ...Array.from({ length: 3000 }, (_, i) => [`deal ${i}`, `客户 ${i}`])]

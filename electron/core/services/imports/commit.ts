@@ -83,6 +83,8 @@ export interface CommitOptions {
   readonly entity: ImportEntity
   readonly meta: CallMeta
   readonly onProgress: (done: number, total: number) => void
+  /** Every row is written; what remains (indexes, search entries, history, batch rows) takes a while at 100k rows. */
+  readonly onFinishing: () => void
 }
 
 /**
@@ -92,7 +94,7 @@ export interface CommitOptions {
  * it replaced. Consumes the drafts.
  */
 export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], options: CommitOptions): Plan {
-  const { batch, entity, meta, onProgress } = options
+  const { batch, entity, meta, onProgress, onFinishing } = options
   // The store's audited writes, with each statement compiled once for the whole batch.
   const bulk: Core = { ...core, db: withStatementCache(core.db) }
   // Stage history waits for the end of the batch (writeLaterHistory).
@@ -120,15 +122,18 @@ export function commitRows(core: Core, planner: Planner, drafts: RowDraft[], opt
       throw err
     }
   }
-  const plan = inTransaction(bulk, () => {
+  return inTransaction(bulk, () => {
     insertBatch(bulk.db, { ...batch, createdAt: ctx.now })
     for (const stage of planner.stagesToCreate(drafts)) stage.idIn(writer)
-    const decided = planInBulk(bulk.db, entity, drafts, () => planner.plan(drafts, write))
+    const decided = planInBulk(bulk.db, entity, drafts, () => {
+      const planned = planner.plan(drafts, write)
+      onProgress(total, total)
+      onFinishing()
+      return planned
+    })
     writeLaterHistory(bulk.db, ctx)
     rows.flush()
     setBatchCounts(bulk.db, batch.id, decided.counts)
     return decided
   })
-  onProgress(total, total)
-  return plan
 }

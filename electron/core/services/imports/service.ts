@@ -160,7 +160,13 @@ export function commitImport(core: Core, input: ParsedInput<'imports.commit'>, m
       createdAt: core.clock().toISOString(),
     }
     const plan = withBulkCache(core.db, () =>
-      commitRows(core, plannerFor(core, input, meta, prepared), prepared.drafts, { batch, entity: input.entity, meta, onProgress: progress(core, jobId, 'writing') }),
+      commitRows(core, plannerFor(core, input, meta, prepared), prepared.drafts, {
+        batch,
+        entity: input.entity,
+        meta,
+        onProgress: progress(core, jobId, 'writing'),
+        onFinishing: () => progress(core, jobId, 'finishing')(1, 1),
+      }),
     )
     if (input.saveTemplateAs) {
       saveTemplate(core, { entity: input.entity, name: input.saveTemplateAs, fingerprint: prepared.inspection.fingerprint, columns: templateColumnsOf(mapping) }, meta)

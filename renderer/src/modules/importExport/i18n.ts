@@ -82,7 +82,7 @@ export const importExportZhCN = {
   job: {
     cancel: '取消',
     cancelled: '已取消，未做任何更改。',
-    phases: { reading: '正在读取文件', checking: '正在检查数据', matching: '正在匹配现有记录', writing: '正在写入', exporting: '正在导出' },
+    phases: { reading: '正在读取文件', checking: '正在检查数据', matching: '正在匹配现有记录', writing: '正在写入', finishing: '正在更新索引和历史记录', exporting: '正在导出' },
   },
   done: {
     title: '导入完成',
@@ -203,7 +203,7 @@ export const importExportEn: Translations<typeof importExportZhCN> = {
   job: {
     cancel: 'Cancel',
     cancelled: 'Cancelled; nothing was changed.',
-    phases: { reading: 'Reading the file', checking: 'Checking the data', matching: 'Matching existing records', writing: 'Writing', exporting: 'Exporting' },
+    phases: { reading: 'Reading the file', checking: 'Checking the data', matching: 'Matching existing records', writing: 'Writing', finishing: 'Updating indexes and history', exporting: 'Exporting' },
   },
   done: {
     title: 'Import complete',

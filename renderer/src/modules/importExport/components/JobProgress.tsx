@@ -9,7 +9,7 @@ interface Props {
   onCancel?(): void
 }
 
-const knownPhases = new Set(['reading', 'checking', 'matching', 'writing', 'exporting'])
+const knownPhases = new Set(['reading', 'checking', 'matching', 'writing', 'finishing', 'exporting'])
 
 /** A running job's phase and share done, driven by the core's progress events, with Cancel. */
 export function JobProgress({ jobId, label, onCancel }: Props) {
