@@ -40,6 +40,23 @@ describe('the row cache', () => {
     expect(cache.rowAt(key, 5)).toBeUndefined()
   })
 
+  it('keeps the rows read after a data change when an answer read before it arrives late', async () => {
+    const answers: ((rows: CachedRow[]) => void)[] = []
+    const cache = new RowCache(
+      () => new Promise((resolve) => answers.push((rows) => resolve({ rows, total: rows.length }))),
+    )
+    cache.setSegments([{ key, query }])
+    cache.want(key, 0, 10)
+    const moved = cache.invalidate()
+    expect(answers).toHaveLength(2)
+    answers[1]!([{ id: 7, version: 2, name: 'after the move' }])
+    await moved
+    answers[0]!([{ id: 5, version: 1, name: 'before the move' }])
+    await settle()
+    expect(cache.rowAt(key, 0)).toMatchObject({ id: 7, name: 'after the move' })
+    expect(cache.total(key)).toBe(1)
+  })
+
   it('takes a known count from groups and never asks the core to count', async () => {
     const core = fakeCore()
     const cache = new RowCache(core.fetcher)

@@ -137,8 +137,10 @@ export class RowCache {
       const request = this.fetcher({ ...segment.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE, withTotal })
         .then((answer) => {
           if (!this.segments.has(key)) return
-          this.pages.set(`${key}#${page}`, { rows: answer.rows.map((row) => this.withOverlay(row)), generation })
-          if (answer.total !== null) this.totals.set(countKey(segment), { total: answer.total, generation })
+          // An answer read before a data change may arrive after the one read since: it must not put the old rows back.
+          const newer = (held: { generation: number } | undefined) => held !== undefined && held.generation > generation
+          if (!newer(this.pages.get(`${key}#${page}`))) this.pages.set(`${key}#${page}`, { rows: answer.rows.map((row) => this.withOverlay(row)), generation })
+          if (answer.total !== null && !newer(this.totals.get(countKey(segment)))) this.totals.set(countKey(segment), { total: answer.total, generation })
           this.changed()
         })
         .catch((error: unknown) => {
