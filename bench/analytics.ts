@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Core } from '../electron/core'
 import { AnalyticsFilters } from '../shared/methods/analytics'
 import { helperReady } from '../electron/core/services/analytics/chartHelper'
-import { charts, chartsOf, dashboard, type ChartName } from '../electron/core/services/analytics/charts'
+import { chartNames, charts, chartsOf, dashboard } from '../electron/core/services/analytics/charts'
 import { analyticsContext } from '../electron/core/services/analytics/context'
 import { writeWeeklyReview } from '../electron/core/services/analytics/weeklyReview'
 import { percentile, timeMs } from './stats'
@@ -32,8 +32,7 @@ export async function dashboardMs(core: Core, runs = 7): Promise<DashboardFigure
   for (let waited = 0; !helperReady(core) && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
   const samples = Array.from({ length: runs }, () => timeMs(() => dashboard(core, defaults, meta)))
   const allTime = timeMs(() => dashboard(core, AnalyticsFilters.parse({ period: 'all' }), meta))
-  const names = Object.keys(charts) as ChartName[]
-  const oneThread = Array.from({ length: runs }, () => timeMs(() => chartsOf(core, names, defaults, meta)))
+  const oneThread = Array.from({ length: runs }, () => timeMs(() => chartsOf(core, chartNames, defaults, meta)))
   return { median: percentile(samples, 50), allTime, oneThread: percentile(oneThread, 50), helper: helperReady(core) }
 }
 

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { AnalyticsFilters } from '../../shared/methods/analytics'
 import { helperReady } from '../../electron/core/services/analytics/chartHelper'
-import { charts, chartsOf, type ChartName } from '../../electron/core/services/analytics/charts'
+import { chartNames, chartsOf } from '../../electron/core/services/analytics/charts'
 import { openWorkspace, type TestWorkspace } from '../helpers/workspace'
 
 const meta = { locale: 'en', userId: null } as const
-const names = Object.keys(charts) as ChartName[]
 
 /** The dashboard as the calling thread alone computes it. */
 const oneThread = (ws: TestWorkspace, input: unknown) => {
   const filters = AnalyticsFilters.parse(input)
-  return chartsOf(ws.core, names, filters, meta)
+  return chartsOf(ws.core, chartNames, filters, meta)
 }
 
 async function untilHelperReady(ws: TestWorkspace): Promise<void> {

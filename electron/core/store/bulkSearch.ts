@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { deferredSearchSql, pendingTableSql } from './loop/searchIndexSql'
+import { largestId } from './records'
 
 /**
  * Each statement that fires a search trigger opens a savepoint, and FTS5
@@ -30,7 +31,7 @@ export function withSearchIndexDeferred<T>(db: Database, write: () => T): T {
   const saved = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${names.map(() => '?').join(', ')})`)
     .all(...names) as Saved[]
-  const largest = tables.map((t) => (db.prepare(`SELECT coalesce(max(id), 0) FROM ${t.table}`).pluck().get() as number))
+  const largest = tables.map((t) => largestId(db, t.entity))
   for (const trigger of saved) db.exec(`DROP TRIGGER ${trigger.name}`)
   db.exec(pendingTableSql.create)
   for (const t of tables) db.exec(t.noteUpdates)

@@ -98,6 +98,3 @@ export function stageHistoryOf(db: Database, opportunityId: number): StageHistor
     )
     .all(opportunityId) as StageHistoryEntry[]
 }
-
-/** The largest deal id in use: the workspace's size, read in one index step. */
-export const largestDealId = (db: Database): number => db.prepare('SELECT coalesce(max(id), 0) FROM opportunities').pluck().get() as number

@@ -16,6 +16,10 @@ export const tables: Record<TrashableEntity, string> = {
 
 export type Row = Record<string, unknown>
 
+/** The largest id in an entity's table: its size, read in one index step (new rows get ids above it). */
+export const largestId = (db: Database, entity: TrashableEntity): number =>
+  db.prepare(`SELECT coalesce(max(id), 0) FROM ${tables[entity]}`).pluck().get() as number
+
 export function toColumn(field: string): string {
   return field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)
 }

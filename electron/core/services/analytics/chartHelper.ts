@@ -1,6 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
 import type { Core } from '../../core'
-import { largestDealId } from '../../store/opportunities'
+import { largestId } from '../../store/records'
 import { startWorkerBeside } from '../../workerThread'
 import { ANSWERS, READY, type ChartAnswer, type ChartRequest } from './chartProtocol'
 
@@ -48,7 +48,9 @@ function release(core: Core, helper: Helper): void {
   void helper.worker.terminate()
 }
 
-const isLarge = (core: Core): boolean => largestDealId(core.db) >= core.parallelChartsFrom
+const isLarge = (core: Core): boolean => largestId(core.db, 'opportunity') >= core.parallelChartsFrom
+
+const isOpen = (helper: Helper): boolean => Atomics.load(helper.state, READY) === 1
 
 /** The helper of a large workspace when its connection is open; starts one (for the next call) when there is none. */
 function readyHelper(core: Core): Helper | null {
@@ -61,7 +63,7 @@ function readyHelper(core: Core): Helper | null {
     if (!isLarge(core)) return null
     helpers.set(core.db, (helper = startHelper(core)))
   }
-  return Atomics.load(helper.state, READY) === 1 ? helper : null
+  return isOpen(helper) ? helper : null
 }
 
 /** Waits until the answer to request `id` arrives or `deadline` (a performance.now() time) passes. */
@@ -99,5 +101,5 @@ export function askHelper(core: Core, request: Omit<ChartRequest, 'id'>): ((ownM
 /** Whether a large workspace's helper thread has its connection open (the benchmark waits for it, as a person's second look at the dashboard would). */
 export const helperReady = (core: Core): boolean => {
   const helper = helpers.get(core.db)
-  return helper !== undefined && !helper.failed && Atomics.load(helper.state, READY) === 1
+  return helper !== undefined && !helper.failed && isOpen(helper)
 }

@@ -14,7 +14,8 @@ export interface ChartRequest {
   now: string
 }
 
-export type ChartAnswer = { id: number } & ({ ok: true; charts: Record<string, unknown> } | { ok: false; message: string })
+/** A helper whose charts threw answers ok: false, and the caller computes them itself (and meets the error there). */
+export type ChartAnswer = { id: number } & ({ ok: true; charts: Record<string, unknown> } | { ok: false })
 
 /** Slots of the shared state: the helper's connection is open; how many answers it has posted. */
 export const READY = 0

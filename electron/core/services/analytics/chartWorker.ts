@@ -19,8 +19,8 @@ port.on('message', (request: ChartRequest) => {
   let answer: ChartAnswer
   try {
     answer = { id: request.id, ok: true, charts: chartsOf(core, request.names, request.filters, request.meta) }
-  } catch (err) {
-    answer = { id: request.id, ok: false, message: err instanceof Error ? err.message : String(err) }
+  } catch {
+    answer = { id: request.id, ok: false }
   }
   port.postMessage(answer)
   Atomics.add(state, ANSWERS, 1)

@@ -31,6 +31,7 @@ export const charts = {
 } satisfies Record<string, (ctx: AnalyticsContext) => unknown>
 
 export type ChartName = keyof typeof charts
+export const chartNames = Object.keys(charts) as ChartName[]
 export type ChartOf<K extends ChartName> = ReturnType<(typeof charts)[K]>
 
 export function chart<K extends ChartName>(core: Core, name: K, filters: AnalyticsFilters, meta: CallMeta): ChartOf<K> {
@@ -66,10 +67,9 @@ export function dashboard(core: Core, filters: AnalyticsFilters, meta: CallMeta)
   ensureStageFacts(core)
   const now = core.clock()
   const fixed: Core = { ...core, clock: () => now }
-  const names = Object.keys(charts) as ChartName[]
   const helper = askHelper(core, { names: [...helperCharts], filters, meta, now: now.toISOString() })
   const started = performance.now()
-  const own = chartsOf(fixed, helper ? names.filter((name) => !helperCharts.includes(name)) : names, filters, meta)
+  const own = chartsOf(fixed, helper ? chartNames.filter((name) => !helperCharts.includes(name)) : chartNames, filters, meta)
   const theirs = helper ? (helper(performance.now() - started) ?? chartsOf(fixed, helperCharts, filters, meta)) : {}
   const all = { ...theirs, ...own }
   return Object.fromEntries(Dashboard.keyof().options.map((key) => [key, all[key]])) as Dashboard

@@ -151,7 +151,7 @@ export function reindexRecordsSql(entity: string): string[] {
 
 /** What a bulk write needs to keep one table's search entries at its end instead of row by row (see store/bulkSearch.ts). */
 export interface DeferredSearchSql {
-  readonly table: string
+  readonly entity: RecordType
   /** The per-row triggers a bulk write sets aside. */
   readonly triggers: readonly string[]
   /** A temporary trigger (named `noteName`) that notes the rows whose indexed values an update may change, in temp.wb_search_pending. */
@@ -173,7 +173,7 @@ export function deferredSearchSql(): DeferredSearchSql[] {
     const rows = `SELECT id FROM ${t.table} WHERE id > @max UNION SELECT id FROM temp.wb_search_pending WHERE tbl = '${t.table}'`
     const noteName = `wb_search_note_${t.table}`
     return {
-      table: t.table,
+      entity: t.entity,
       triggers: [`${t.index}_on_insert`, `${t.index}_on_update`],
       noteName,
       noteUpdates: `CREATE TEMP TRIGGER ${noteName} AFTER UPDATE OF ${t.watched}, custom, deleted_at ON main.${t.table} BEGIN
