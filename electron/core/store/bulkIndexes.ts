@@ -16,6 +16,7 @@ const readIndexes = [
   'opps_an_created',
   'opps_an_closed',
   'opps_an_stage',
+  'opps_an_owner',
   'opps_amount',
   'opps_close',
   'opps_created',

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { customEachSql, shadowColumn } from '../customFields'
-import { allRows, dealBaseAmount, dealColumn, deals, dealScope, fxCte, inSpan, raw, sql, type DateSpan, type Fragment, type Scope } from './sql'
+import { allRows, dealBaseAmount, dealColumn, deals, dealScope, inSpan, raw, sql, type DateSpan, type Fragment, type Scope } from './sql'
 
 /** What a breakdown groups deals by; custom keys come from the live field list (checked by the caller). */
 export type BreakdownKey =
@@ -41,12 +41,12 @@ export interface BreakdownCell {
 export function breakdownCells(db: Database, scope: Scope, closed: DateSpan, by: BreakdownKey): BreakdownCell[] {
   const { value, join } = grouping(by)
   const closedAt = dealColumn('closedAt')
+  const amount = dealBaseAmount(db, scope)
   return allRows(
     db,
-    sql`WITH ${fxCte(scope.baseCurrency)}
-      SELECT ${raw(value)} AS key, s.kind AS kind, count(*) AS count, total(${raw(dealBaseAmount)}) AS amount,
-        total(${raw(dealBaseAmount)} * o.probability / 100.0) AS weightedAmount
-      FROM stages s JOIN ${deals} ON o.stage_id = s.id LEFT JOIN fx ON fx.currency = o.currency ${join}
+    sql`SELECT ${raw(value)} AS key, s.kind AS kind, count(*) AS count, total(${amount}) AS amount,
+        total(${amount} * o.probability / 100.0) AS weightedAmount
+      FROM stages s JOIN ${deals} ON o.stage_id = s.id ${join}
       WHERE ${dealScope(scope)} AND (s.kind = 'open'
         OR (s.kind IN ('won', 'lost') AND ${raw(closedAt)} IS NOT NULL AND ${inSpan(closedAt, closed)}))
       GROUP BY 1, 2`,

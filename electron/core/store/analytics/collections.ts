@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { allRows, dealIdIn, fxCte, inSpan, oneRow, sql, type DateSpan, type Fragment, type Scope } from './sql'
+import { allRows, currencyFactor, dealIdIn, inBase, inSpan, oneRow, sql, type DateSpan, type Fragment, type Scope } from './sql'
 
 export interface CollectionFigures {
   /** Instalments due and payments received per month of the span, in the base currency. */
@@ -12,9 +12,9 @@ export function collectionFigures(db: Database, scope: Scope, span: DateSpan, to
   return { months: monthFigures(db, scope, span), overdue: overdueFigures(db, scope, today) }
 }
 
-/** Live contracts (alias `c`) of deals in scope, with the factor of their currency (`fx`). */
+/** Live contracts (alias `c`) of deals in scope. */
 const liveContracts = (scope: Scope): Fragment =>
-  sql`CROSS JOIN contracts c ON c.id = x.contract_id LEFT JOIN fx ON fx.currency = c.currency
+  sql`CROSS JOIN contracts c ON c.id = x.contract_id
     WHERE c.deleted_at IS NULL AND ${dealIdIn(scope, 'c.opportunity_id')}`
 
 /**
@@ -23,14 +23,14 @@ const liveContracts = (scope: Scope): Fragment =>
  * already give, so that only those day totals are sorted into months.
  */
 function monthFigures(db: Database, scope: Scope, span: DateSpan): CollectionFigures['months'] {
+  const amount = inBase(db, scope.baseCurrency, 'x.amount', 'c.currency')
   return allRows(
     db,
-    sql`WITH ${fxCte(scope.baseCurrency)}
-      SELECT substr(day, 1, 7) AS month, total(due) AS due, total(received) AS received FROM (
-        SELECT x.due_date AS day, total(x.amount * coalesce(fx.factor, 1)) AS due, 0 AS received
+    sql`SELECT substr(day, 1, 7) AS month, total(due) AS due, total(received) AS received FROM (
+        SELECT x.due_date AS day, total(${amount}) AS due, 0 AS received
           FROM payment_plans x ${liveContracts(scope)} AND ${inSpan('x.due_date', span)} GROUP BY x.due_date
         UNION ALL
-        SELECT x.received_date, 0, total(x.amount * coalesce(fx.factor, 1))
+        SELECT x.received_date, 0, total(${amount})
           FROM payments x ${liveContracts(scope)} AND ${inSpan('x.received_date', span)} GROUP BY x.received_date)
       GROUP BY 1 ORDER BY 1`,
   )
@@ -45,9 +45,8 @@ function monthFigures(db: Database, scope: Scope, span: DateSpan): CollectionFig
 function overdueFigures(db: Database, scope: Scope, today: string): CollectionFigures['overdue'] {
   return oneRow(
     db,
-    sql`WITH ${fxCte(scope.baseCurrency)},
-      owed AS MATERIALIZED (
-        SELECT coalesce(fx.factor, 1) AS factor,
+    sql`WITH owed AS MATERIALIZED (
+        SELECT ${currencyFactor(db, scope.baseCurrency, 'c.currency')} AS factor,
           CASE WHEN x.last_due < ${today} THEN x.due_total
             ELSE (SELECT total(pp.amount) FROM payment_plans pp WHERE pp.contract_id = c.id AND pp.due_date < ${today}) END
           - x.received AS gap

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { allRows, dealScope, fxCte, inBase, inSpan, isRotting, raw, sql, type DateSpan, type Fragment, type Scope } from './sql'
+import { allRows, dealScope, inBase, inSpan, isRotting, raw, sql, type DateSpan, type Fragment, type Scope } from './sql'
 
 /** The deals behind the weekly review's lists, one row per deal with what a manager reads about it. */
 export interface DealRow {
@@ -31,15 +31,13 @@ export interface DealRow {
 function selectDeals(db: Database, scope: Scope, now: string, condition: Fragment, order: string): DealRow[] {
   return allRows(
     db,
-    sql`WITH ${fxCte(scope.baseCurrency)}
-      SELECT o.id, o.name, a.name AS accountName, s.name_zh AS stageNameZh, s.name_en AS stageNameEn, s.kind AS stageKind,
-        o.owner_id AS ownerId, o.amount, o.currency, ${raw(inBase('o.amount'))} AS baseAmount, o.probability,
+    sql`SELECT o.id, o.name, a.name AS accountName, s.name_zh AS stageNameZh, s.name_en AS stageNameEn, s.kind AS stageKind,
+        o.owner_id AS ownerId, o.amount, o.currency, ${inBase(db, scope.baseCurrency, 'o.amount', 'o.currency')} AS baseAmount, o.probability,
         o.expected_close_date AS expectedCloseDate, o.source, o.product_line AS productLine, o.created_at AS createdAt,
         o.closed_at AS closedAt, o.loss_reason AS lossReason, o.competitor, o.loss_note AS lossNote,
         o.last_activity_at AS lastActivityAt, o.stage_entered_at AS stageEnteredAt,
         ${isRotting(now)} AS isRotting
       FROM opportunities o JOIN stages s ON s.id = o.stage_id LEFT JOIN accounts a ON a.id = o.account_id
-      LEFT JOIN fx ON fx.currency = o.currency
       WHERE ${dealScope(scope)} AND ${condition}
       ORDER BY ${raw(order)}`,
   )

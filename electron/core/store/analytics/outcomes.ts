@@ -6,7 +6,6 @@ import {
   dealColumn,
   deals,
   dealScope,
-  fxCte,
   inList,
   inSpan,
   rawRows,
@@ -21,7 +20,7 @@ import {
 
 function closedIn(scope: Scope, closed: DateSpan, kinds: readonly ('won' | 'lost')[]): Fragment {
   const closedAt = dealColumn('closedAt')
-  return sql`FROM stages s JOIN ${deals} ON o.stage_id = s.id LEFT JOIN fx ON fx.currency = o.currency
+  return sql`FROM stages s JOIN ${deals} ON o.stage_id = s.id
     WHERE ${inList('s.kind', kinds)} AND ${dealScope(scope)} AND ${raw(closedAt)} IS NOT NULL AND ${inSpan(closedAt, closed)}`
 }
 
@@ -54,8 +53,7 @@ export function closedDeals(db: Database, scope: Scope, closed: DateSpan): Close
   type Row = [number | null, string | null, string | null, 'won' | 'lost', number, string | null, string | null, number, number, number | null]
   return rawRows<Row>(
     db,
-    sql`WITH ${fxCte(scope.baseCurrency)}
-      SELECT o.owner_id, o.source, o.product_line, s.kind, ${raw(dealBaseAmount)}, o.loss_reason, o.competitor, o.pipeline_id,
+    sql`SELECT o.owner_id, o.source, o.product_line, s.kind, ${dealBaseAmount(db, scope)}, o.loss_reason, o.competitor, o.pipeline_id,
         o.previous_opportunity_id IS NOT NULL, CASE WHEN s.kind = 'won' THEN julianday(o.closed_at) - julianday(o.created_at) END
       ${closedIn(scope, closed, ['won', 'lost'])}`,
   ).map(([owner, source, productLine, kind, amount, lossReason, competitor, pipelineId, repeat, cycleDays]) => ({

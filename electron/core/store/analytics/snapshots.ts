@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { Snapshot } from '../../../../shared/methods/analytics'
-import { allRows, deals, dealScope, fxCte, inList, isNarrowed, joinSql, liveDeals, oneRow, raw, sql, type Fragment, type Scope } from './sql'
+import { allRows, deals, dealScope, inBase, inList, isNarrowed, joinSql, liveDeals, oneRow, raw, sql, type Fragment, type Scope } from './sql'
 
 /** Weekly (and on-demand) copies of the open pipeline, and the deal-by-deal comparison of two of them. */
 
@@ -19,9 +19,8 @@ export interface NewSnapshot {
 export function insertSnapshot(db: Database, snapshot: NewSnapshot): number {
   const totals = oneRow<{ count: number; amount: number }>(
     db,
-    sql`WITH ${fxCte(snapshot.baseCurrency)}
-      SELECT count(*) AS count, total(o.amount * coalesce(fx.factor, 1)) AS amount
-      FROM stages s JOIN ${deals} ON o.stage_id = s.id LEFT JOIN fx ON fx.currency = o.currency
+    sql`SELECT count(*) AS count, total(${inBase(db, snapshot.baseCurrency, 'o.amount', 'o.currency')}) AS amount
+      FROM stages s JOIN ${deals} ON o.stage_id = s.id
       WHERE s.kind = 'open' AND ${liveDeals}`,
   )
   const id = Number(
@@ -118,18 +117,16 @@ export function compareSnapshots(
 ): DealChange[] {
   return allRows(
     db,
-    sql`WITH ${fxCte(scope.baseCurrency)},
-      a AS MATERIALIZED (${scopedSide('a', fromSnapshotId, scope)}),
+    sql`WITH a AS MATERIALIZED (${scopedSide('a', fromSnapshotId, scope)}),
       b AS MATERIALIZED (${scopedSide('b', toSnapshotId, scope)}),
       ids(id) AS (SELECT opportunity_id FROM a UNION SELECT opportunity_id FROM b),
       d AS (
         SELECT ids.id,
           a.stage_id AS fromStageId, b.stage_id AS toStageId,
-          a.amount * coalesce(fa.factor, 1) AS fromAmount, b.amount * coalesce(fb.factor, 1) AS toAmount,
+          ${inBase(db, scope.baseCurrency, 'a.amount', 'a.currency')} AS fromAmount, ${inBase(db, scope.baseCurrency, 'b.amount', 'b.currency')} AS toAmount,
           a.expected_close_date AS fromCloseDate, b.expected_close_date AS toCloseDate,
           coalesce(b.owner_id, a.owner_id) AS ownerId
-        FROM ids LEFT JOIN a ON a.opportunity_id = ids.id LEFT JOIN b ON b.opportunity_id = ids.id
-        LEFT JOIN fx fa ON fa.currency = a.currency LEFT JOIN fx fb ON fb.currency = b.currency)
+        FROM ids LEFT JOIN a ON a.opportunity_id = ids.id LEFT JOIN b ON b.opportunity_id = ids.id)
       SELECT d.id AS opportunityId, o.name, d.ownerId, o.created_at AS createdAt,
         d.fromStageId, d.toStageId, d.fromAmount, d.toAmount, d.fromCloseDate, d.toCloseDate,
         CASE WHEN ts.pipeline_id IS NULL OR fs.pipeline_id IS NULL THEN 0

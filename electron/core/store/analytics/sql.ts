@@ -175,17 +175,26 @@ export function dealIdIn(scope: Scope, column: string): Fragment {
 }
 
 /**
- * `fx(currency, factor)`: what one unit of each currency is worth in the
- * base currency, from the rates in Settings (rates are kept against any one
- * reference; dividing by the base's own rate makes the base worth 1).
+ * What one unit of the currency in `column` is worth in the base currency,
+ * from the rates in Settings: rates are kept against any one reference, so
+ * dividing by the base's own rate makes the base worth 1, and a currency
+ * without a rate counts at face value. Inlined as a CASE over the few rates
+ * (the same doubles SQL would divide): a rate looked up row by row cost
+ * more than the rest of a deal's figures.
  */
-export function fxCte(baseCurrency: string): Fragment {
-  return sql`fx(currency, factor) AS (
-    SELECT currency, rate / coalesce((SELECT rate FROM currency_rates WHERE currency = ${baseCurrency}), 1) FROM currency_rates)`
+export function currencyFactor(db: Database, baseCurrency: string, column: string): Fragment {
+  const rates = cachedStatement(db, 'SELECT currency, rate FROM currency_rates').all() as { currency: string; rate: number }[]
+  if (rates.length === 0) return raw('1')
+  const base = rates.find((r) => r.currency === baseCurrency)?.rate ?? 1
+  return sql`CASE ${raw(column)} ${joinSql(
+    rates.map((r) => sql`WHEN ${r.currency} THEN ${r.rate / base}`),
+    ' ',
+  )} ELSE 1 END`
 }
 
-/** An amount column in the base currency; needs `LEFT JOIN fx ON fx.currency = <currency column>`. */
-export const inBase = (amount: string) => `(${amount} * coalesce(fx.factor, 1))`
+/** An amount column in the base currency, its currency read from `currency`. */
+export const inBase = (db: Database, baseCurrency: string, amount: string, currency: string): Fragment =>
+  sql`(${raw(amount)} * ${currencyFactor(db, baseCurrency, currency)})`
 
-/** The deal's amount in the base currency (0 when blank), for `o` joined to fx. */
-export const dealBaseAmount = `coalesce(${inBase('o.amount')}, 0)`
+/** The deal's (`o`) amount in the base currency, 0 when blank. */
+export const dealBaseAmount = (db: Database, scope: Scope): Fragment => sql`coalesce(${inBase(db, scope.baseCurrency, 'o.amount', 'o.currency')}, 0)`

@@ -11,6 +11,7 @@ import { addCustomFieldSearch } from './009-custom-field-search'
 import { addDashboardFacts } from './010-dashboard-facts'
 import { addGridWindowIndexes } from './011-grid-window-indexes'
 import { addContractDuesTotals } from './012-contract-dues-totals'
+import { addOpenDealsByOwnerIndex } from './013-open-deals-by-owner'
 
 export interface Migration {
   readonly version: number
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'dashboard facts: follow-ups by rep, first unpaid due date per contract', up: addDashboardFacts },
   { version: 11, name: 'grid window indexes: deal sort indexes carry id and the common filters', up: addGridWindowIndexes },
   { version: 12, name: 'contract dues keep each contract\'s due total, last due date and received total', up: addContractDuesTotals },
+  { version: 13, name: 'dashboard index: open deals by owner and stage', up: addOpenDealsByOwnerIndex },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version
