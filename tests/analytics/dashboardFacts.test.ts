@@ -75,6 +75,29 @@ function naiveFunnel(ws: TestWorkspace, d: Dashboard, ownerIds: number[] | null)
   return counts
 }
 
+/** Per open stage: completed stays of live deals that ended in the span, and their median in days. */
+function naiveDwell(ws: TestWorkspace, d: Dashboard, ownerIds: number[] | null) {
+  const { from, until } = spanOf(d)
+  const days = new Map<number, number[]>()
+  const stays = all(
+    ws,
+    `SELECT st.stage_id, st.days, o.owner_id FROM stage_stays st JOIN stages s ON s.id = st.stage_id JOIN opportunities o ON o.id = st.opportunity_id
+     WHERE s.kind = 'open' AND o.deleted_at IS NULL AND st.left_at >= ? AND st.left_at < ?`,
+    from,
+    until,
+  )
+  for (const r of stays) {
+    if (ownerIds === null || ownerIds.includes(r.owner_id as number)) days.set(r.stage_id as number, [...(days.get(r.stage_id as number) ?? []), r.days as number])
+  }
+  return new Map(
+    [...days].map(([stage, list]) => {
+      const sorted = [...list].sort((a, b) => a - b)
+      const middle = sorted.length / 2
+      return [stage, { stays: list.length, median: sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2 }]
+    }),
+  )
+}
+
 /** Contracts whose kept totals (migration 012) differ from their own instalments and payments. */
 const duesBehind = (ws: TestWorkspace) =>
   all(
@@ -97,6 +120,10 @@ async function expectNaiveFigures(ws: TestWorkspace, today: string, filters: Par
   }
   const followUps = naiveFollowUps(ws, d)
   for (const row of d.leaderboard.rows) if (row.key !== null) expect([row.key, row.followUps]).toEqual([row.key, followUps.get(row.key as number) ?? 0])
+  const dwell = naiveDwell(ws, d, owners)
+  expect(d.dwell.stages.filter((r) => r.stays > 0).map((r) => [r.stageId, r.stays, r.medianDays])).toEqual(
+    d.dwell.stages.filter((r) => dwell.has(r.stageId)).map((r) => [r.stageId, dwell.get(r.stageId)!.stays, dwell.get(r.stageId)!.median]),
+  )
   const funnel = naiveFunnel(ws, d, owners)
   for (const layer of d.funnel.layers) expect([layer.stageId, layer.count]).toEqual([layer.stageId, funnel.get(layer.stageId) ?? 0])
   expect(d.sources.rows.reduce((n, r) => n + r.opportunities, 0)).toBe([...funnel.values()].reduce((a, b) => a + b, 0))

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import { spreadsByGroup } from './percentiles'
-import { deals, dealScope, inSpan, isNarrowed, pluckIds, raw, rawRows, sql, type DateSpan, type Scope } from './sql'
+import { spreadOf } from './percentiles'
+import { dealIdIn, deals, dealScope, inSpan, isNarrowed, pluckNumbers, raw, rawRows, sql, type DateSpan, type Scope } from './sql'
 
 /** Figures read from the stage facts (facts.ts): how far deals got, and how long they stayed. */
 
@@ -30,7 +30,7 @@ export function conversionByStage(
 ): ConversionCell[] {
   if (steps.length === 0) return []
   const arrivals = (stageId: number, span: DateSpan) =>
-    pluckIds(db, sql`SELECT r.opportunity_id FROM stage_reach r WHERE r.stage_id = ${stageId} AND ${inSpan('r.reached_at', span)}`)
+    pluckNumbers(db, sql`SELECT r.opportunity_id FROM stage_reach r WHERE r.stage_id = ${stageId} AND ${inSpan('r.reached_at', span)}`)
   const since = new Map<number, Set<number>>()
   const arrivedSince = (stageId: number) => {
     let ids = since.get(stageId)
@@ -38,7 +38,7 @@ export function conversionByStage(
     return ids
   }
   const counted = dealsCounted(db, scope)
-  const won = new Set(pluckIds(db, sql`SELECT o.id FROM stages s JOIN ${deals} ON o.stage_id = s.id WHERE s.kind = 'won' AND ${dealScope(scope)}`))
+  const won = new Set(pluckNumbers(db, sql`SELECT o.id FROM stages s JOIN ${deals} ON o.stage_id = s.id WHERE s.kind = 'won' AND ${dealScope(scope)}`))
   return steps.flatMap(({ stageId, nextStageId }) => {
     const cell: ConversionCell = { stageId, reached: 0, advanced: 0, won: 0 }
     const next = arrivedSince(nextStageId)
@@ -58,10 +58,10 @@ export function conversionByStage(
  */
 function dealsCounted(db: Database, scope: Scope): (deal: number) => boolean {
   if (!isNarrowed(scope)) {
-    const trashed = new Set(pluckIds(db, raw('SELECT id FROM opportunities WHERE deleted_at IS NOT NULL')))
+    const trashed = new Set(pluckNumbers(db, raw('SELECT id FROM opportunities WHERE deleted_at IS NOT NULL')))
     return (deal) => !trashed.has(deal)
   }
-  const inScope = new Set(pluckIds(db, sql`SELECT o.id FROM ${deals} WHERE ${dealScope(scope)}`))
+  const inScope = new Set(pluckNumbers(db, sql`SELECT o.id FROM ${deals} WHERE ${dealScope(scope)}`))
   return (deal) => inScope.has(deal)
 }
 
@@ -76,14 +76,26 @@ export interface DwellCell {
 /**
  * Completed stays in open stages that ended in the span: from the move into
  * the stage to the next move, in days. A stay still going on is not counted.
- * The span's stays are read off their date index alone and sorted out here:
- * checking each one's stage and deal in SQL cost more than reading them all.
+ * Read stage by stage off stage_stays_an_stage (migration 013), as bare
+ * numbers where only the trash is left out: a row per stay for thousands of
+ * stays cost more than their medians.
  */
 export function dwellByStage(db: Database, scope: Scope, left: DateSpan): DwellCell[] {
-  const open = new Set(pluckIds(db, raw("SELECT id FROM stages WHERE kind = 'open'")))
-  const counted = dealsCounted(db, scope)
-  const stays: [stageId: number, days: number][] = []
-  const read = rawRows<[number, number, number]>(db, sql`SELECT st.stage_id, st.days, st.opportunity_id FROM stage_stays st WHERE ${inSpan('st.left_at', left)}`)
-  for (const [stageId, days, deal] of read) if (open.has(stageId) && counted(deal)) stays.push([stageId, days])
-  return [...spreadsByGroup(stays)].map(([stageId, s]) => ({ stageId, stays: s.n, medianDays: s.median, p80Days: s.p80, averageDays: s.mean }))
+  const inScope = isNarrowed(scope) ? dealsCounted(db, scope) : null
+  const open = pluckNumbers(db, raw("SELECT id FROM stages WHERE kind = 'open'"))
+  return open.flatMap((stageId) => {
+    const s = spreadOf(stayDays(db, stageId, left, scope, inScope))
+    return s.n > 0 ? [{ stageId, stays: s.n, medianDays: s.median, p80Days: s.p80, averageDays: s.mean }] : []
+  })
+}
+
+/**
+ * A stage's stays that ended in the span, in days. Under a narrowing scope the
+ * deals in it are checked here against one list read for every stage, rather
+ * than SQLite gathering them again for each stage.
+ */
+function stayDays(db: Database, stageId: number, left: DateSpan, scope: Scope, inScope: ((deal: number) => boolean) | null): number[] {
+  const stays = sql`FROM stage_stays st WHERE st.stage_id = ${stageId} AND ${inSpan('st.left_at', left)}`
+  if (inScope === null) return pluckNumbers(db, sql`SELECT st.days ${stays} AND ${dealIdIn(scope, 'st.opportunity_id')}`)
+  return rawRows<[number, number]>(db, sql`SELECT st.days, st.opportunity_id ${stays}`).flatMap(([days, deal]) => (inScope(deal) ? [days] : []))
 }

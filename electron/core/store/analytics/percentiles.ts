@@ -21,14 +21,3 @@ export function spreadOf(values: number[]): Spread {
   const p80 = sorted[Math.floor((8 * n + 9) / 10) - 1]!
   return { n, median, p80, mean: sorted.reduce((sum, v) => sum + v, 0) / n }
 }
-
-/** The spread of values per group, from [group, value] pairs. */
-export function spreadsByGroup<K>(pairs: readonly (readonly [K, number])[]): Map<K, Spread> {
-  const groups = new Map<K, number[]>()
-  for (const [key, value] of pairs) {
-    const list = groups.get(key)
-    if (list) list.push(value)
-    else groups.set(key, [value])
-  }
-  return new Map([...groups].map(([key, values]) => [key, spreadOf(values)]))
-}

@@ -54,8 +54,8 @@ export function rawRows<T extends unknown[]>(db: Database, query: Fragment): T[]
   return cachedStatement(db, query.text).raw().all(...query.params) as T[]
 }
 
-/** The first column of every row: ids come back as a plain list, much cheaper than a row array each. */
-export function pluckIds(db: Database, query: Fragment): number[] {
+/** The first column of every row (ids, days): a plain list of numbers, much cheaper than a row array each. */
+export function pluckNumbers(db: Database, query: Fragment): number[] {
   return cachedStatement(db, query.text).pluck().all(...query.params) as number[]
 }
 

@@ -11,7 +11,7 @@ import { addCustomFieldSearch } from './009-custom-field-search'
 import { addDashboardFacts } from './010-dashboard-facts'
 import { addGridWindowIndexes } from './011-grid-window-indexes'
 import { addContractDuesTotals } from './012-contract-dues-totals'
-import { addOpenDealsByOwnerIndex } from './013-open-deals-by-owner'
+import { addDashboardGroupIndexes } from './013-dashboard-reads-by-group'
 
 export interface Migration {
   readonly version: number
@@ -33,7 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'dashboard facts: follow-ups by rep, first unpaid due date per contract', up: addDashboardFacts },
   { version: 11, name: 'grid window indexes: deal sort indexes carry id and the common filters', up: addGridWindowIndexes },
   { version: 12, name: 'contract dues keep each contract\'s due total, last due date and received total', up: addContractDuesTotals },
-  { version: 13, name: 'dashboard index: open deals by owner and stage', up: addOpenDealsByOwnerIndex },
+  { version: 13, name: 'dashboard indexes: open deals by owner, stage stays by stage, live contracts by id', up: addDashboardGroupIndexes },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version
