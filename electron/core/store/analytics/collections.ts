@@ -12,9 +12,9 @@ export function collectionFigures(db: Database, scope: Scope, span: DateSpan, to
   return { months: monthFigures(db, scope, span), overdue: overdueFigures(db, scope, today) }
 }
 
-/** Live contracts (alias `c`) of deals in scope, read off their narrow index (migration 013), never their rows. */
+/** Live contracts (alias `c`) of deals in scope; the planner reads them off their narrow index (migration 013), not their rows. */
 const liveContracts = (scope: Scope): Fragment =>
-  sql`CROSS JOIN contracts c INDEXED BY contracts_an_live ON c.id = x.contract_id
+  sql`CROSS JOIN contracts c ON c.id = x.contract_id
     WHERE c.deleted_at IS NULL AND ${dealIdIn(scope, 'c.opportunity_id')}`
 
 /**

@@ -87,8 +87,9 @@ export interface OwnerFigures {
 /**
  * Open deals now, per owner, and how many of them have gone stale.
  *
- * Read owner by owner and open stage by open stage off opps_an_owner
- * (migration 013): grouping every open deal by owner made SQLite sort them
+ * Read owner by owner and open stage by open stage, which the planner does
+ * off opps_an_owner (migration 013; forcing it would fail on a filter that
+ * matches nothing): grouping every open deal by owner made SQLite sort them
  * all, which cost more than their figures. Each deal's figures are worked
  * out once, in a sub-select kept apart from the sums (LIMIT -1 stops SQLite
  * folding it in and repeating the stale test, date arithmetic, per sum).
@@ -102,7 +103,7 @@ export function openByOwner(db: Database, scope: Scope, now: string): OwnerFigur
     sql`WITH r(owner) AS (${owners})
       SELECT r.owner, (SELECT json_array(count(*), total(amount), sum(stale), total(CASE WHEN stale THEN amount END)) FROM (
         SELECT ${dealBaseAmount(db, scope)} AS amount, (${isRotting(now)}) IS 1 AS stale
-        FROM stages s CROSS JOIN opportunities o INDEXED BY opps_an_owner
+        FROM stages s CROSS JOIN opportunities o
         WHERE o.owner_id IS r.owner AND o.stage_id = s.id AND s.kind = 'open' AND ${dealScope(scope)} LIMIT -1))
       FROM r ORDER BY r.owner`,
   )

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { customEachSql, shadowColumn } from '../customFields'
 import { gridSources } from '../gridSources'
 import { cachedStatement } from '../statementCache'
+import { listRates } from './rates'
 
 export type Bound = string | number | null
 
@@ -183,7 +184,7 @@ export function dealIdIn(scope: Scope, column: string): Fragment {
  * more than the rest of a deal's figures.
  */
 export function currencyFactor(db: Database, baseCurrency: string, column: string): Fragment {
-  const rates = cachedStatement(db, 'SELECT currency, rate FROM currency_rates').all() as { currency: string; rate: number }[]
+  const rates = listRates(db)
   if (rates.length === 0) return raw('1')
   const base = rates.find((r) => r.currency === baseCurrency)?.rate ?? 1
   return sql`CASE ${raw(column)} ${joinSql(
