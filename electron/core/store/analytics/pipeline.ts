@@ -103,7 +103,7 @@ export function openByOwner(db: Database, scope: Scope, now: string): OwnerFigur
     sql`WITH r(owner) AS (${owners})
       SELECT r.owner, (SELECT json_array(count(*), total(amount), sum(stale), total(CASE WHEN stale THEN amount END)) FROM (
         SELECT ${dealBaseAmount(db, scope)} AS amount, (${isRotting(now)}) IS 1 AS stale
-        FROM stages s CROSS JOIN opportunities o
+        FROM stages s CROSS JOIN ${deals}
         WHERE o.owner_id IS r.owner AND o.stage_id = s.id AND s.kind = 'open' AND ${dealScope(scope)} LIMIT -1))
       FROM r ORDER BY r.owner`,
   )
