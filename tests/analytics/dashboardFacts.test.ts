@@ -108,8 +108,20 @@ const duesBehind = (ws: TestWorkspace) =>
        OR x.received IS NOT (SELECT total(amount) FROM payments WHERE contract_id = x.contract_id)`,
   )
 
+/** Reps' days whose kept follow-up count (migration 014) differs from counting their live follow-ups. */
+const followUpDaysBehind = (ws: TestWorkspace) =>
+  all(
+    ws,
+    `SELECT k.owner_id, k.day FROM (
+       SELECT owner_id, substr(occurred_at, 1, 10) AS day FROM activities WHERE owner_id IS NOT NULL AND deleted_at IS NULL
+       UNION SELECT owner_id, day FROM follow_up_days) k
+     WHERE coalesce((SELECT count FROM follow_up_days f WHERE f.owner_id = k.owner_id AND f.day = k.day), 0)
+       IS NOT (SELECT count(*) FROM activities a WHERE a.owner_id = k.owner_id AND substr(a.occurred_at, 1, 10) = k.day AND a.deleted_at IS NULL)`,
+  )
+
 async function expectNaiveFigures(ws: TestWorkspace, today: string, filters: Partial<AnalyticsFilters> = {}) {
   expect(duesBehind(ws)).toEqual([])
+  expect(followUpDaysBehind(ws)).toEqual([])
   const d = await ws.call('analytics.dashboard', filters)
   const owners = filters.ownerIds ?? null
   expect(d.conversion.steps.map(({ stageId, reached, advanced, won }) => ({ stageId, reached, advanced, won }))).toEqual(naiveConversion(ws, d, owners))
@@ -189,6 +201,20 @@ describe('dashboard facts against naive counts', () => {
     )[0]!
     await ws.call('opportunities.update', { id: open.id as number, version: open.version as number, patch: { stageId: open.first as number } })
     await expectNaiveFigures(ws, '2026-11-20')
+
+    // A rep's follow-up of this quarter moved back to September, another trashed and restored, a new one logged.
+    const [backdated, binned] = all(
+      ws,
+      `SELECT id, version FROM activities WHERE owner_id IS NOT NULL AND deleted_at IS NULL AND occurred_at >= '2026-10-01' ORDER BY id LIMIT 2`,
+    )
+    await ws.call('grid.update', { entity: 'activity', changes: [{ id: backdated!.id as number, version: backdated!.version as number, patch: { occurredAt: '2026-09-15T10:00:00.000Z' } }] })
+    await expectNaiveFigures(ws, '2026-11-20')
+    await ws.call('grid.delete', { entity: 'activity', rows: [{ id: binned!.id as number, version: binned!.version as number }] })
+    await expectNaiveFigures(ws, '2026-11-20', { period: 'thisYear', ownerIds: users.slice(0, 2).map((u) => u.id) })
+    await ws.call('trash.restore', { entityType: 'activity', entityId: binned!.id as number })
+    await ws.call('activities.create', { entityType: 'opportunity', entityId: open.id as number, type: 'visit', content: 'On site' }, { userId: users[0]!.id })
+    await expectNaiveFigures(ws, '2026-11-20')
+
     await expectNaiveFigures(ws, '2026-11-20', { period: 'all' })
   }, 120_000)
 })

@@ -55,18 +55,17 @@ export interface UserCount {
 
 /**
  * Follow-ups logged in the span, per rep who logged them (reps with none are
- * left out). Counted rep by rep from the owner-and-date index of migration
- * 010: each count walks only that rep's span, with nothing to sort, where
- * grouping the span by rep sorted every follow-up in it.
+ * left out): each rep's days of the span summed from follow_up_days
+ * (migration 014), a few rows per rep where counting read every follow-up.
  */
 export function followUpsByOwner(db: Database, ownerIds: readonly number[] | null, occurred: DateSpan): UserCount[] {
   const owners = ownerIds ? sql`SELECT value FROM json_each(${JSON.stringify(ownerIds)})` : raw('SELECT id AS value FROM users')
   return allRows(
     db,
-    // Materialized: a plain subquery is flattened, and its WHERE then counts every rep's follow-ups a second time.
+    // Materialized: a plain subquery is flattened, and its WHERE then sums every rep's days a second time.
     sql`WITH c AS MATERIALIZED (
-        SELECT r.value AS userId, (SELECT count(*) FROM activities v
-          WHERE v.owner_id = r.value AND v.deleted_at IS NULL AND ${raw(analyticsRows('v'))} AND ${inSpan('v.occurred_at', occurred)}) AS count
+        SELECT r.value AS userId, (SELECT coalesce(sum(f.count), 0) FROM follow_up_days f
+          WHERE f.owner_id = r.value AND ${inSpan('f.day', occurred)}) AS count
         FROM (${owners}) r)
       SELECT userId, count FROM c WHERE count > 0`,
   )

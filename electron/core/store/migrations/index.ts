@@ -12,6 +12,7 @@ import { addDashboardFacts } from './010-dashboard-facts'
 import { addGridWindowIndexes } from './011-grid-window-indexes'
 import { addContractDuesTotals } from './012-contract-dues-totals'
 import { addDashboardGroupIndexes } from './013-dashboard-reads-by-group'
+import { addFollowUpDays } from './014-follow-up-days'
 
 export interface Migration {
   readonly version: number
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'grid window indexes: deal sort indexes carry id and the common filters', up: addGridWindowIndexes },
   { version: 12, name: 'contract dues keep each contract\'s due total, last due date and received total', up: addContractDuesTotals },
   { version: 13, name: 'dashboard indexes: open deals by owner, stage stays by stage, live contracts by id', up: addDashboardGroupIndexes },
+  { version: 14, name: 'follow-ups per rep per day, kept by triggers', up: addFollowUpDays },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version
