@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Stage } from '../../shared/entities'
+import type { Currency } from '../../shared/enums'
 import { openWorkspace, type TestWorkspace } from '../helpers/workspace'
 
 /**
@@ -21,7 +22,7 @@ beforeEach(async () => {
   const pipelineId = (await ws.call('pipelines.list', {})).find((p) => p.key === 'new_business')!.id
   const stage = Object.fromEntries((await ws.call('stages.list', { pipelineId })).map((s: Stage) => [s.key, s.id]))
   await ws.call('currencyRates.update', { rates: [{ currency: 'USD', rate: 7 }] })
-  const create = (name: string, key: string, amount: number, ownerId: number | null, currency = 'CNY') =>
+  const create = (name: string, key: string, amount: number, ownerId: number | null, currency: Currency = 'CNY') =>
     ws.call('opportunities.create', { name, stageId: stage[key]!, amount, currency, ownerId })
 
   // Discovery rots after 14 days, qualified after 21: by 11-01 these three have gone stale.
