@@ -49,10 +49,14 @@ export async function allPagesText(panel: Locator): Promise<string> {
   return text
 }
 
-/** A drawer's history tab, once its rows have loaded (the table shows its empty state until then). */
+/**
+ * A drawer's history tab, once its rows have loaded (the table shows its
+ * empty state until then). Clicked until its panel shows: a click landing
+ * while the drawer still settles can leave the first tab selected.
+ */
 export async function historyText(drawer: Locator): Promise<string> {
-  await drawer.getByRole('tab', { name: '变更历史' }).click()
   const panel = drawer.getByRole('tabpanel', { name: '变更历史' })
+  await clickUntil(drawer.getByRole('tab', { name: '变更历史' }), panel)
   await expect(panel.locator('tbody tr').filter({ hasNotText: '暂无数据' }).first()).toBeVisible()
   return allPagesText(panel)
 }
