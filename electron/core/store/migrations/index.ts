@@ -35,7 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'grid window indexes: deal sort indexes carry id and the common filters', up: addGridWindowIndexes },
   { version: 12, name: 'contract dues keep each contract\'s due total, last due date and received total', up: addContractDuesTotals },
   { version: 13, name: 'dashboard indexes: open deals by owner, stage stays by stage, live contracts by id', up: addDashboardGroupIndexes },
-  { version: 14, name: 'follow-ups per rep per day, kept by triggers', up: addFollowUpDays },
+  { version: 14, name: 'follow-ups per rep per day, kept by triggers, in place of the indexes the count walked', up: addFollowUpDays },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version
