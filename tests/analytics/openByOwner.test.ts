@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Stage } from '../../shared/entities'
 import type { Currency } from '../../shared/enums'
+import { dealColumn } from '../../electron/core/store/analytics/sql'
 import { openWorkspace, type TestWorkspace } from '../helpers/workspace'
 
 /**
@@ -62,5 +63,16 @@ describe('open deals per owner', () => {
     const stale = await ws.call('analytics.stale', { period: 'thisQuarter', ownerIds: [alice, alice] })
     expect(stale.total).toMatchObject({ count: 1, amount: 70_000 })
     expect(stale.byOwner.map((r) => r.key)).toEqual([alice])
+  })
+
+  it('reads the stale test’s last touch from the owner index, not from each deal’s row', () => {
+    // The grid's stale test (the one the dashboard binds its clock into) computes this Julian day; migration 015 indexes the same expression.
+    const touch = /julianday\(max\(.*?\)\)/.exec(dealColumn('isRotting'))![0]
+    const indexed = ws.core.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'opps_an_owner'").pluck().get() as string
+    expect(indexed.replace(/\s+/g, ' ')).toContain(touch.replaceAll('o.', ''))
+    const plan = ws.core.db
+      .prepare(`EXPLAIN QUERY PLAN SELECT ${touch} FROM opportunities o WHERE o.owner_id IS ? AND o.deleted_at IS NULL AND o.version > 0`)
+      .all(alice) as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' | ')).toContain('COVERING INDEX opps_an_owner')
   })
 })

@@ -90,7 +90,8 @@ export interface OwnerFigures {
  * Read owner by owner and open stage by open stage, which the planner does
  * off opps_an_owner (migration 013; forcing it would fail on a filter that
  * matches nothing): grouping every open deal by owner made SQLite sort them
- * all, which cost more than their figures. Each deal's figures are worked
+ * all, which cost more than their figures. The index also holds the Julian
+ * day the stale test reads (migration 015). Each deal's figures are worked
  * out once, in a sub-select kept apart from the sums (LIMIT -1 stops SQLite
  * folding it in and repeating the stale test, date arithmetic, per sum).
  */

@@ -13,6 +13,7 @@ import { addGridWindowIndexes } from './011-grid-window-indexes'
 import { addContractDuesTotals } from './012-contract-dues-totals'
 import { addDashboardGroupIndexes } from './013-dashboard-reads-by-group'
 import { addFollowUpDays } from './014-follow-up-days'
+import { keepLastTouchInOwnerIndex } from './015-owner-index-last-touch'
 
 export interface Migration {
   readonly version: number
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'contract dues keep each contract\'s due total, last due date and received total', up: addContractDuesTotals },
   { version: 13, name: 'dashboard indexes: open deals by owner, stage stays by stage, live contracts by id', up: addDashboardGroupIndexes },
   { version: 14, name: 'follow-ups per rep per day, kept by triggers, in place of the indexes the count walked', up: addFollowUpDays },
+  { version: 15, name: 'the open-deals-by-owner index keeps each deal\'s last touch as a Julian day', up: keepLastTouchInOwnerIndex },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version
