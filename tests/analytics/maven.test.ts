@@ -62,6 +62,8 @@ describe('the Maven CRM pipeline (8,800 real-shaped deals) imported through the 
     const cycles = won.map((d) => days(d.engage, d.close))
     expect(size.won).toBe(won.length)
     expect(size.wonAmount).toBe(won.reduce((sum, d) => sum + d.value, 0))
+    expect(size.wonAmount).toBe(rate.overall.wonAmount)
+    expect(size.averageAmount).toBeCloseTo(size.wonAmount / won.length, 9)
     expect(size.averageCycleDays).toBeCloseTo(cycles.reduce((a, b) => a + b, 0) / cycles.length, 9)
     expect(size.medianCycleDays).toBe(median(cycles))
   })

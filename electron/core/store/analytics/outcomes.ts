@@ -112,12 +112,14 @@ export interface WonSummary {
 /** Deals won in the span: their size, and days from creation to won (median and mean). */
 export function wonSummary(deals: readonly ClosedDeal[]): WonSummary {
   const won = deals.filter((d) => d.kind === 'won')
-  const amounts = spreadOf(won.map((d) => d.amount))
+  // Summed as the win rate sums it, so the two charts show the same won amount.
+  const amount = new Total()
+  for (const deal of won) amount.add(deal.amount)
   const cycle = spreadOf(won.map((d) => d.cycleDays!))
   return {
     count: won.length,
-    amount: won.reduce((sum, d) => sum + d.amount, 0),
-    averageAmount: amounts.mean,
+    amount: amount.value,
+    averageAmount: won.length > 0 ? amount.value / won.length : null,
     medianCycleDays: cycle.median,
     averageCycleDays: cycle.mean,
   }
