@@ -42,6 +42,20 @@ describe('funnel', () => {
     const refused = await fx.ws.raw('currencyRates.update', { rates: [{ currency: 'CNY', rate: 2 }] })
     expect(refused.ok).toBe(false)
   })
+
+  it('re-expresses every rate against a new base currency, so the grid’s totals and the charts agree', async () => {
+    await fx.ws.call('settings.update', { baseCurrency: 'USD' })
+    const { baseCurrency, rates } = await fx.ws.call('currencyRates.get', {})
+    expect(baseCurrency).toBe('USD')
+    expect(rates).toContainEqual({ currency: 'USD', rate: 1 })
+    expect(rates.find((r) => r.currency === 'CNY')!.rate).toBeCloseTo(1 / 7, 12)
+    const funnel = await fx.ws.call('analytics.funnel', filters())
+    const negotiation = funnel.layers.find((l) => l.key === 'negotiation')!
+    // D4 CNY 80,000 at 1/7, and D6 USD 10,000.
+    expect(negotiation.amount).toBeCloseTo(80_000 / 7 + 10_000, 6)
+    const groups = await fx.ws.call('grid.groups', { entity: 'opportunity', groupBy: 'stageId', filters: negotiation.drill!.filters })
+    expect(groups.map((g) => [g.count, g.amount])).toEqual([[2, negotiation.amount]])
+  })
 })
 
 describe('conversion', () => {

@@ -1,5 +1,6 @@
 import type { ParsedInput, Settings } from '../../../shared/api'
 import type { Core } from '../core'
+import { rebaseRates } from '../store/analytics/rates'
 import { readSetting, writeSetting } from '../store/reference'
 import { requireUser } from './references'
 
@@ -13,9 +14,12 @@ export function getSettings(core: Core): Settings {
 
 export function updateSettings(core: Core, input: ParsedInput<'settings.update'>): Settings {
   requireUser(core, 'currentUserId', input.currentUserId)
+  const rebased = input.baseCurrency !== undefined && input.baseCurrency !== getSettings(core).baseCurrency
   core.db.transaction(() => {
     for (const [key, value] of Object.entries(input)) if (value !== undefined) writeSetting(core.db, key, value)
+    if (rebased) rebaseRates(core.db, input.baseCurrency!)
   })()
-  core.events.emit('data-changed', { entities: [], reason: 'settings' })
+  // Amounts in the base currency (grid totals, charts) change with it.
+  core.events.emit('data-changed', { entities: rebased ? ['opportunity'] : [], reason: 'settings' })
   return getSettings(core)
 }
