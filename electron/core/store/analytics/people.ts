@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { CreatedDeal } from './pipeline'
-import { allRows, analyticsRows, inList, inSpan, joinSql, oneRow, raw, sql, type DateSpan, type Fragment, type Scope } from './sql'
+import { allRows, analyticsRows, inList, inSpan, joinSql, oneRow, ownerRows, raw, sql, type DateSpan, type Fragment, type Scope } from './sql'
 import { Tallies } from './tally'
 
 /** Figures about leads, reps' follow-ups and tasks, and customers: the rows behind other grids than the deals'. */
@@ -59,14 +59,13 @@ export interface UserCount {
  * (migration 014), a few rows per rep where counting read every follow-up.
  */
 export function followUpsByOwner(db: Database, ownerIds: readonly number[] | null, occurred: DateSpan): UserCount[] {
-  const owners = ownerIds ? sql`SELECT value FROM json_each(${JSON.stringify(ownerIds)})` : raw('SELECT id AS value FROM users')
   return allRows(
     db,
     // Materialized: a plain subquery is flattened, and its WHERE then sums every rep's days a second time.
     sql`WITH c AS MATERIALIZED (
-        SELECT r.value AS userId, (SELECT coalesce(sum(f.count), 0) FROM follow_up_days f
-          WHERE f.owner_id = r.value AND ${inSpan('f.day', occurred)}) AS count
-        FROM (${owners}) r)
+        SELECT r.owner AS userId, (SELECT coalesce(sum(f.count), 0) FROM follow_up_days f
+          WHERE f.owner_id = r.owner AND ${inSpan('f.day', occurred)}) AS count
+        FROM (${ownerRows(ownerIds, false)}) r)
       SELECT userId, count FROM c WHERE count > 0`,
   )
 }

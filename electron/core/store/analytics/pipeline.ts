@@ -8,6 +8,7 @@ import {
   inSpan,
   isRotting,
   oneRow,
+  ownerRows,
   raw,
   rawRows,
   sql,
@@ -96,12 +97,9 @@ export interface OwnerFigures {
  * folding it in and repeating the stale test, date arithmetic, per sum).
  */
 export function openByOwner(db: Database, scope: Scope, now: string): OwnerFigures[] {
-  const owners = scope.ownerIds
-    ? sql`SELECT DISTINCT value FROM json_each(${JSON.stringify(scope.ownerIds)})`
-    : raw('SELECT NULL UNION ALL SELECT id FROM users')
   const rows = rawRows<[number | null, string]>(
     db,
-    sql`WITH r(owner) AS (${owners})
+    sql`WITH r AS (${ownerRows(scope.ownerIds, true)})
       SELECT r.owner, (SELECT json_array(count(*), total(amount), sum(stale), total(CASE WHEN stale THEN amount END)) FROM (
         SELECT ${dealBaseAmount(db, scope)} AS amount, (${isRotting(now)}) IS 1 AS stale
         FROM stages s CROSS JOIN ${deals}

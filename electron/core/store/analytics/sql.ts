@@ -160,6 +160,16 @@ export function dealScope(scope: Scope): Fragment {
   return joinSql(parts, ' AND ')
 }
 
+/**
+ * The users a per-rep figure is read for, each once, as rows of `owner`: the
+ * scope's owners, or every user, with a NULL row first for what nobody owns
+ * when `unowned` (ids come as one JSON value, not a placeholder per id).
+ */
+export function ownerRows(ownerIds: readonly number[] | null, unowned: boolean): Fragment {
+  if (ownerIds) return sql`SELECT DISTINCT value AS owner FROM json_each(${JSON.stringify(ownerIds)})`
+  return raw(unowned ? 'SELECT NULL AS owner UNION ALL SELECT id FROM users' : 'SELECT id AS owner FROM users')
+}
+
 /** Whether the scope narrows the deals at all (beyond leaving out the trash). */
 export const isNarrowed = (scope: Scope): boolean =>
   Boolean(scope.ownerIds || scope.sources || scope.productLines || scope.regions || scope.custom) || scope.pipelineId !== null
