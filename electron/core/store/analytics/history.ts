@@ -18,10 +18,11 @@ export interface ConversionCell {
  * stage; how many are won now. Moving back and forward again reaches nothing new.
  *
  * Counted here from narrow reads of deal ids (one column each, the cheapest
- * rows to hand over), marked by id, instead of looking up, arrival by arrival,
- * the deal row and the next arrival. A deal reaches a stage no later than any stage after
- * it (facts.ts: every arrival also reaches the open stages before it), so an
- * arrival at the next stage that counts is one since the span began.
+ * rows to hand over), marked by id, instead of looking up, arrival by
+ * arrival, the deal row and the next arrival. A deal reaches a stage no later
+ * than any stage after it (facts.ts: every arrival also reaches the open
+ * stages before it), so an arrival at the next stage that counts is one since
+ * the span began.
  */
 export function conversionByStage(
   db: Database,
@@ -30,7 +31,7 @@ export function conversionByStage(
   steps: readonly { stageId: number; nextStageId: number }[],
 ): ConversionCell[] {
   if (steps.length === 0) return []
-  const size = largestId(db, 'opportunity') + 1
+  const size = dealIdBound(db)
   const arrivals = (stageId: number, span: DateSpan) =>
     pluckNumbers(db, sql`SELECT r.opportunity_id FROM stage_reach r WHERE r.stage_id = ${stageId} AND ${inSpan('r.reached_at', span)}`)
   const since = new Map<number, DealMarks>()
@@ -55,11 +56,14 @@ export function conversionByStage(
 }
 
 /**
- * Deal ids as one byte per id (`size`: past the largest): testing tens of
- * thousands of arrivals against a list is then an array read each, several
+ * Deal ids as one byte per id, up to `size` (past the largest): testing tens
+ * of thousands of arrivals against a list is then an array read each, several
  * times cheaper than filling and probing a Set.
  */
 type DealMarks = Uint8Array
+
+/** Past the largest deal id: the stage facts name only deals that exist (facts.ts rebuilds a deal's when its history goes). */
+const dealIdBound = (db: Database): number => largestId(db, 'opportunity') + 1
 
 function markDeals(ids: readonly number[], size: number): DealMarks {
   const marks = new Uint8Array(size)
@@ -71,7 +75,7 @@ function markDeals(ids: readonly number[], size: number): DealMarks {
  * Whether a deal is live and within the scope. With nothing to narrow by,
  * only the (few) trashed deals are read.
  */
-function dealsCounted(db: Database, scope: Scope, size: number): (deal: number) => boolean {
+function dealsCounted(db: Database, scope: Scope, size = dealIdBound(db)): (deal: number) => boolean {
   if (!isNarrowed(scope)) {
     const trashed = markDeals(pluckNumbers(db, raw('SELECT id FROM opportunities WHERE deleted_at IS NOT NULL')), size)
     return (deal) => trashed[deal] !== 1
@@ -96,7 +100,7 @@ export interface DwellCell {
  * stays cost more than their medians.
  */
 export function dwellByStage(db: Database, scope: Scope, left: DateSpan): DwellCell[] {
-  const inScope = isNarrowed(scope) ? dealsCounted(db, scope, largestId(db, 'opportunity') + 1) : null
+  const inScope = isNarrowed(scope) ? dealsCounted(db, scope) : null
   const open = pluckNumbers(db, raw("SELECT id FROM stages WHERE kind = 'open'"))
   return open.flatMap((stageId) => {
     const s = spreadOf(stayDays(db, stageId, left, scope, inScope))
