@@ -54,35 +54,35 @@ export interface UserCount {
 }
 
 /**
- * Follow-ups logged in the span, per rep who logged them (reps with none are
- * left out): each rep's days of the span summed from follow_up_days
- * (migration 014), a few rows per rep where counting read every follow-up.
+ * A count per user (users with none left out), `count` being a scalar
+ * subquery over `r.owner`: one index range per rep, where grouping the rows
+ * by rep sorted them all. Materialized: a plain subquery is flattened, and
+ * its WHERE then counts every rep's rows a second time.
  */
-export function followUpsByOwner(db: Database, ownerIds: readonly number[] | null, occurred: DateSpan): UserCount[] {
+function countPerUser(db: Database, ownerIds: readonly number[] | null, count: Fragment): UserCount[] {
   return allRows(
     db,
-    // Materialized: a plain subquery is flattened, and its WHERE then sums every rep's days a second time.
-    sql`WITH c AS MATERIALIZED (
-        SELECT r.owner AS userId, (SELECT coalesce(sum(f.count), 0) FROM follow_up_days f
-          WHERE f.owner_id = r.owner AND ${inSpan('f.day', occurred)}) AS count
-        FROM (${ownerRows(ownerIds, false)}) r)
+    sql`WITH c AS MATERIALIZED (SELECT r.owner AS userId, (${count}) AS count FROM (${ownerRows(ownerIds, false)}) r)
       SELECT userId, count FROM c WHERE count > 0`,
   )
 }
 
+/** Follow-ups logged in the span, per rep who logged them: each rep's days of the span summed from follow_up_days (migration 014). */
+export function followUpsByOwner(db: Database, ownerIds: readonly number[] | null, occurred: DateSpan): UserCount[] {
+  return countPerUser(db, ownerIds, sql`SELECT coalesce(sum(f.count), 0) FROM follow_up_days f WHERE f.owner_id = r.owner AND ${inSpan('f.day', occurred)}`)
+}
+
 /**
- * Open tasks due before `today`, per assignee. Named index: its WHERE is
- * always implied here, and left alone SQLite reads every task row behind a
- * narrower index.
+ * Open tasks due before `today`, per assignee, off tasks_an_assignee_due
+ * (migration 016). Named: left alone, SQLite walks the wider assignee index
+ * and reads every overdue task's row; this WHERE always implies the named one's.
  */
 export function overdueTasksByAssignee(db: Database, ownerIds: readonly number[] | null, today: string): UserCount[] {
-  // No owner in scope: a constant-false WHERE leaves SQLite no plan that uses the named index.
-  if (ownerIds?.length === 0) return []
-  const owners = ownerIds ? sql` AND ${inList('t.assignee_id', ownerIds)}` : raw('')
-  return allRows(
+  return countPerUser(
     db,
-    sql`SELECT t.assignee_id AS userId, count(*) AS count FROM tasks t INDEXED BY tasks_an_open_due
-      WHERE t.deleted_at IS NULL AND t.status = 'open' AND ${raw(analyticsRows('t'))} AND t.due_date < ${today}${owners} GROUP BY 1`,
+    ownerIds,
+    sql`SELECT count(*) FROM tasks t INDEXED BY tasks_an_assignee_due
+      WHERE t.assignee_id = r.owner AND t.deleted_at IS NULL AND t.status = 'open' AND ${raw(analyticsRows('t'))} AND t.due_date < ${today}`,
   )
 }
 

@@ -14,6 +14,7 @@ import { addContractDuesTotals } from './012-contract-dues-totals'
 import { addDashboardGroupIndexes } from './013-dashboard-reads-by-group'
 import { addFollowUpDays } from './014-follow-up-days'
 import { keepLastTouchInOwnerIndex } from './015-owner-index-last-touch'
+import { addOverdueTasksByAssigneeIndex } from './016-overdue-tasks-by-assignee'
 
 export interface Migration {
   readonly version: number
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'dashboard indexes: open deals by owner, stage stays by stage, live contracts by id', up: addDashboardGroupIndexes },
   { version: 14, name: 'follow-ups per rep per day, kept by triggers, in place of the indexes the count walked', up: addFollowUpDays },
   { version: 15, name: 'the open-deals-by-owner index keeps each deal\'s last touch as a Julian day', up: keepLastTouchInOwnerIndex },
+  { version: 16, name: 'open tasks by assignee and due date, in place of the index by due date', up: addOverdueTasksByAssigneeIndex },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)!.version
