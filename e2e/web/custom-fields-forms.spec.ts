@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import type { PicklistItem } from '../../shared/entities'
 import { expect, loadDemoWorkspace, test } from '../fixtures'
-import { chooseOption } from './click-until'
+import { chooseOption, clickUntil } from './click-until'
 import { cellOf, dataRows, expectActiveCell, gridKeys, invoke, pasteTsv, pipelineGrid, rowId } from './grid-helpers'
 
 /**
@@ -184,11 +184,11 @@ test('dragging a deal into a stage that requires a custom field asks for it, the
   await drag(page, card, column(page, '需求确认'))
   const prompt = page.getByRole('dialog', { name: '进入“需求确认”前还需填写' })
   await expect(prompt).toBeVisible()
-  await prompt.getByRole('button', { name: '保存并移动' }).click()
-  await expect(prompt.getByText('此项为必填')).toBeVisible()
+  // A click while the dialog still opens can be lost (seen in CI): click until the form answers.
+  const save = prompt.getByRole('button', { name: '保存并移动' })
+  await clickUntil(save, prompt.getByText('此项为必填'))
   await prompt.getByLabel('决策人').fill('李总')
-  await prompt.getByRole('button', { name: '保存并移动' }).click()
-  await expect(page.getByText(/已移至“需求确认”/)).toBeVisible()
+  await clickUntil(save, page.getByText(/已移至“需求确认”/))
   const deal = await invoke(page.request, 'opportunities.get', { id })
   expect(deal.stageName).toBe('需求确认')
   expect(deal.custom.decision_maker).toBe('李总')
